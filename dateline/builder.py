@@ -1,0 +1,187 @@
+"""Build: ingest -> extract (in-process, a worker pool, or Dask) -> store -> publish."""
+import dataclasses
+import datetime as dt
+import itertools
+import multiprocessing
+import os
+import sys
+import time
+
+from . import ingest, nlp, pipeline, places, store
+
+CHUNK_SIZE = 16
+
+
+@dataclasses.dataclass
+class Summary:
+    """What a build did, for the summary line."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: int = 0
+    entities: int = 0
+    places: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    db: str = ""
+
+    def line(self):
+        """One line for the terminal."""
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.removed} removed, {self.failed} failed; {self.entities} entities, "
+            f"{self.places} places, {self.events} events in {self.seconds:.1f}s -> {self.db}"
+        )
+
+
+def chunked(items, size):
+    """Lists of up to `size` items."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def run_in_process(chunks, model_name, gazetteer_path):
+    """Extract chunk by chunk in this process."""
+    for chunk in chunks:
+        yield pipeline.extract_articles(chunk, model_name, gazetteer_path)
+
+
+def run_in_pool(chunks, model_name, gazetteer_path, workers):
+    """Extract chunks in a pool of processes, each loading the model once; results in input order."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        jobs = ((chunk, model_name, str(gazetteer_path)) for chunk in chunks)
+        yield from pool.imap(_extract_job, jobs)
+
+
+def _extract_job(job):
+    chunk, model_name, gazetteer_path = job
+    return pipeline.extract_articles(chunk, model_name, gazetteer_path)
+
+
+def run_on_dask(chunks, model_name, gazetteer_path, address):
+    """Extract chunks as Dask tasks on a cluster ('local' starts a LocalCluster); results in input order."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise SystemExit("Dask is not installed: pip install 'dateline[dask]'") from None
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(address)
+    try:
+        futures = []
+        for chunk in chunks:
+            futures.append(client.submit(pipeline.extract_articles, chunk, model_name, str(gazetteer_path), pure=False))
+            # Keep a bounded number of chunks in flight so memory stays flat.
+            while len(futures) >= 4 * max(len(client.scheduler_info()["workers"]), 1):
+                yield futures.pop(0).result()
+        for future in futures:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def plan(paths, db, version, max_bytes, summary, errors, seen):
+    """Articles to (re)process, in input order; counts the unchanged, records errors and ids seen."""
+    known = store.known_articles(db)
+    hashes = {}
+    for item in ingest.read_articles(paths, max_bytes=max_bytes):
+        if item.get("error"):
+            errors.append(item)
+            continue
+        first = seen.get(item["id"])
+        if first is not None:
+            same = hashes[item["id"]] == item["content_hash"]
+            reason = f"duplicate of {first}" if same else f"article id {item['id']!r} already used by {first}"
+            errors.append(ingest.ingest_error(item["path"], None, reason))
+            continue
+        seen[item["id"]] = item["path"]
+        hashes[item["id"]] = item["content_hash"]
+        old = known.get(item["id"])
+        if old == (item["content_hash"], version):
+            summary.unchanged += 1
+            continue
+        item["_status"] = "updated" if old else "added"
+        yield item
+
+
+def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
+          gazetteer_path=places.DEFAULT_GAZETTEER, max_bytes=ingest.DEFAULT_MAX_BYTES,
+          prune=False, progress=None):
+    """Build or update the database at `db_path` from files and folders; return a Summary."""
+    started = time.monotonic()
+    model = nlp.load_model(model_name)
+    version = pipeline.pipeline_version(model)
+    places.open_gazetteer(gazetteer_path)
+    db = store.open_build(db_path)
+    summary, errors, seen = Summary(db=str(db_path)), [], {}
+    todo = plan(paths, db, version, max_bytes, summary, errors, seen)
+    statuses = {}
+
+    def tracked(items):
+        for item in items:
+            statuses[item["id"]] = item.pop("_status")
+            yield item
+
+    chunks = chunked(tracked(todo), CHUNK_SIZE)
+    if dask:
+        results = run_on_dask(chunks, model_name, gazetteer_path, dask)
+    elif workers > 1:
+        results = run_in_pool(chunks, model_name, gazetteer_path, workers)
+    else:
+        results = run_in_process(chunks, model_name, gazetteer_path)
+    entity_cache = {}
+    ok_paths = []
+    for chunk_results in results:
+        for result in chunk_results:
+            store.write_article(db, result, version, entity_cache)
+            status = statuses.pop(result["article"]["id"])
+            setattr(summary, status, getattr(summary, status) + 1)
+            ok_paths.append(result["article"]["path"])
+            if progress:
+                progress(1)
+        db.conn.commit()
+    if prune:
+        for article_id in set(store.known_articles(db)) - set(seen):
+            store.delete_article(db, article_id)
+            summary.removed += 1
+    store.clear_errors(db, ok_paths)
+    store.record_errors(db, errors)
+    summary.failed = len(errors)
+    store.set_meta(
+        db,
+        model=nlp.model_version(model),
+        pipeline_version=version,
+        built_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        schema_version=store.SCHEMA_VERSION,
+    )
+    db.conn.commit()
+    summary.entities = db["entities"].count
+    summary.places = db["places"].count
+    summary.events = db["events"].count
+    store.publish(db, db_path)
+    summary.seconds = time.monotonic() - started
+    return summary, errors
+
+
+def default_workers():
+    """One worker per CPU."""
+    return os.cpu_count() or 1
+
+
+def progress_bar(enabled):
+    """A tqdm progress callback on a terminal, else None."""
+    if not enabled or not sys.stderr.isatty():
+        return None, None
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", file=sys.stderr)
+    return bar.update, bar

@@ -1,0 +1,150 @@
+"""Entities: named-entity mentions from the parse, cleaned, relabelled and made canonical.
+
+Rules are data (dateline/data/entity_rules.yml, aliases.tsv). A mention is a plain dict
+with article offsets; `canonicalize` gives each mention the (name, type) of the one
+entity it refers to, using the places stage's resolution for toponyms.
+"""
+import csv
+import functools
+import pathlib
+import re
+
+import yaml
+
+from .names import clean_surface, normalize_name
+
+DATA = pathlib.Path(__file__).parent / "data"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@functools.lru_cache(maxsize=1)
+def rules():
+    """The entity rules, with word lists as sets."""
+    data = yaml.safe_load((DATA / "entity_rules.yml").read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in data.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def aliases():
+    """Normalized alias -> (canonical name, type) from aliases.tsv."""
+    table = {}
+    with open(DATA / "aliases.tsv", encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if row and not row[0].startswith("#"):
+                table[normalize_name(row[0])] = (row[1], row[2])
+                table.setdefault(normalize_name(row[1]), (row[1], row[2]))
+    return table
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def fix_label(span, label):
+    """The entity label after the rules for frequent errors of the statistical NER."""
+    r = rules()
+    root = span.root
+    words = [t.lower_ for t in span]
+    head = root.head
+    if label != "PERSON" and words[-1] in r["org_suffixes"] and len(words) > 1:
+        return "ORG"
+    if any(child.dep_ == "appos" and child.lemma_.lower() in r["org_nouns"] for child in root.children):
+        return "ORG"
+    if label in ("ORG", "PRODUCT", "GPE") and any(
+        t.dep_ == "compound" and t.head.i >= span.start and t.i < span.start and t.lower_ in r["person_roles"]
+        for t in span.doc[max(span.start - 2, 0):span.start]
+    ) and len(span) >= 2 and all(t.is_title or t.lower_ in ("de", "al", "bin", "van", "von", "la", "-") for t in span):
+        return "PERSON"
+    if label not in PLACE_LABELS and label not in ("NORP",):
+        if root.dep_ == "compound" and head.lemma_.lower() in r["place_nouns"]:
+            return "GPE"
+        if root.dep_ == "pobj" and head.lower_ in r["locative_prepositions"] and label in ("PRODUCT", "PERSON", "ORG"):
+            return "GPE"
+    return label
+
+
+def mention_from_span(span, offset, sentence_idx):
+    """A mention dict for an entity span, or None when it is not an entity."""
+    label = fix_label(span, span.label_)
+    if label not in rules()["keep_labels"]:
+        return None
+    raw = span.text
+    text = clean_surface(raw)
+    if len(text) < 2 or not re.search(r"[A-Za-z]", text):
+        return None
+    lead = raw.find(text)
+    start = offset + span.start_char + max(lead, 0)
+    root = span.root
+    return {
+        "text": text,
+        "label": label,
+        "start": start,
+        "end": start + len(text),
+        "sentence": sentence_idx,
+        "key": normalize_name(text),
+        "dep": root.dep_,
+        "head_lemma": root.head.lemma_.lower(),
+    }
+
+
+# ---------------------------------------------------------------- canonical names
+
+
+def strip_titles(name):
+    """'President Bashar al-Assad' -> 'Bashar al-Assad'."""
+    titles = rules()["person_titles"]
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in titles or " ".join(words[:2]).lower() in titles):
+        words = words[2:] if " ".join(words[:2]).lower() in titles else words[1:]
+    return " ".join(words)
+
+
+def name_tokens(name):
+    """Comparable word parts of a person name: 'al-Assad' -> ['al', 'assad']."""
+    return [w for w in re.split(r"[\s\-]+", normalize_name(name)) if w]
+
+
+def is_short_form(short, full):
+    """True when `short` is the surname or a trailing part of `full` ('Assad' of 'Bashar al-Assad')."""
+    s, f = name_tokens(short), name_tokens(full)
+    if not s or len(s) >= len(f):
+        return False
+    if f[-len(s):] == s:
+        return True
+    # "Ja'afari" for "Bashar al-Ja'afari": the surname without its article.
+    return len(s) == 1 and f[-1] == s[0]
+
+
+def acronym(name):
+    """'United Nations' -> 'UN'."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def canonicalize(mentions):
+    """Give every mention `name` and `type`: the canonical entity it refers to.
+
+    Order of rules: a resolved place's own name; the alias table; within the article,
+    a person's full name for a short form and an organisation's name for its acronym.
+    """
+    table = aliases()
+    persons = sorted(
+        {strip_titles(m["text"]) for m in mentions if m["label"] == "PERSON"},
+        key=lambda n: -len(n),
+    )
+    orgs = {acronym(m["text"]): m["text"] for m in mentions if m["label"] == "ORG" and len(m["text"].split()) > 1}
+    for m in mentions:
+        label, text = m["label"], m["text"]
+        place = m.get("place")
+        if place and label in PLACE_LABELS and (m.get("place_confidence") or 0) >= 0.5:
+            m["name"] = place["name"]
+            m["type"] = "LOC" if place["feature"] in ("continent", "region") else "GPE"
+        elif m["key"] in table and label in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
+            m["name"], m["type"] = table[m["key"]]
+        elif label == "PERSON":
+            name = strip_titles(text)
+            full = next((p for p in persons if is_short_form(name, p)), None)
+            m["name"], m["type"] = full or name, "PERSON"
+        elif label == "ORG" and text.isupper() and text in orgs:
+            m["name"], m["type"] = orgs[text], "ORG"
+        else:
+            m["name"], m["type"] = text, label
+    return mentions

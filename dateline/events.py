@@ -1,0 +1,438 @@
+"""Events: who did what to whom, where and when, coded in CAMEO and PLOVER.
+
+A rule-based coder over spaCy's dependency parse. The trigger lexicon, the agent
+nouns and the CAMEO/PLOVER taxonomy are data files in dateline/data/. The functions
+take a parsed sentence, the article's mention dicts (with resolved places) and the
+publication date, and return plain event dicts.
+"""
+import csv
+import datetime as dt
+import functools
+import pathlib
+import re
+
+DATA = pathlib.Path(__file__).parent / "data"
+REPORTING_VERBS = {
+    "say", "tell", "report", "claim", "state", "announce", "add", "insist", "note", "write",
+    "confirm", "allege", "declare", "explain", "acknowledge", "argue", "suggest", "believe",
+}
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "that", "which", "this"}
+LOCATIVE_PREPOSITIONS = {"in", "near", "at", "around", "outside", "inside", "across", "on", "into",
+                         "throughout", "along", "off", "over", "within"}
+# "the border with Jordan" names a neighbour, not the place where the event happened.
+BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary", "coast"}
+# A noun trigger used as a reference ("a report about the airstrike") is not a new event.
+REFERENCE_PREPOSITIONS = {"about", "of", "after", "before", "since", "following", "over", "despite"}
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+INTENT_VERBS = {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "aim", "hope", "expect", "try"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+ACTOR_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod", "punct",
+              "prep", "pobj", "cc", "conj", "predet", "preconj"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+# ---------------------------------------------------------------- data
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy():
+    """CAMEO code -> {label, goldstein, plover, plover_mode, plover_context}."""
+    with open(DATA / "cameo.tsv", encoding="utf-8") as f:
+        rows = csv.DictReader(f, delimiter="\t")
+        return {
+            r["code"]: {**r, "goldstein": float(r["goldstein"]), "plover": r["plover"] or None}
+            for r in rows
+        }
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon():
+    """(lemma or 'lemma particle', pos) -> (cameo, cameo when negated)."""
+    table = {}
+    with open(DATA / "event_lexicon.tsv", encoding="utf-8") as f:
+        lines = (line for line in f if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            table[(row["lemma"], row["pos"])] = (row["cameo"], row["negated"] or None)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def agents():
+    """Actor noun -> CAMEO sector code."""
+    with open(DATA / "actor_agents.tsv", encoding="utf-8") as f:
+        lines = (line for line in f if line.strip() and not line.startswith("#"))
+        return {r["noun"]: r["sector"] for r in csv.DictReader(lines, delimiter="\t")}
+
+
+def quad_class(code):
+    """CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+# ---------------------------------------------------------------- dates
+
+
+def resolve_date(text, published):
+    """(ISO date, precision) of a temporal expression relative to the publication date, or (None, None)."""
+    if not published:
+        return None, None
+    base = dt.date.fromisoformat(published[:10])
+    lower = text.lower()
+    for n, day in enumerate(WEEKDAYS):
+        if re.search(rf"\b{day}\b", lower):
+            back = (base.weekday() - n) % 7
+            if re.search(r"\bnext\b", lower):
+                back = -((n - base.weekday()) % 7 or 7)
+            elif re.search(r"\blast\b", lower) and back == 0:
+                back = 7
+            return (base - dt.timedelta(days=back)).isoformat(), "day"
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", lower):
+        return base.isoformat(), "day"
+    if re.search(r"\b(yesterday|last night)\b", lower):
+        return (base - dt.timedelta(days=1)).isoformat(), "day"
+    if re.search(r"\b(last|past) week\b", lower):
+        return (base - dt.timedelta(days=7)).isoformat(), "week"
+    if re.search(r"\bthis week\b", lower):
+        return base.isoformat(), "week"
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": False,
+        },
+    )
+    cleaned = re.sub(r"\b(early|late|mid|earlier|later|on|in|since|by|until|the)\b", " ", lower)
+    data = parser.get_date_data(cleaned.strip())
+    if data is None or data.date_obj is None:
+        return None, None
+    period = data.period if data.period in ("day", "week", "month", "year") else "day"
+    date = data.date_obj.date().isoformat()
+    # Reduced precision is written as ISO 8601 allows: "2016", "2016-05".
+    return {"year": date[:4], "month": date[:7]}.get(period, date), period
+
+
+# ---------------------------------------------------------------- syntax helpers
+
+
+def find_trigger(token):
+    """(cameo, negated cameo, trigger tokens) when the token starts an event trigger, else None."""
+    table = lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        for child in token.children:
+            if child.dep_ in ("prt", "prep") and (f"{lemma} {child.lower_}", "VERB") in table:
+                return (*table[(f"{lemma} {child.lower_}", "VERB")], [token, child])
+        if (lemma, "VERB") in table:
+            return (*table[(lemma, "VERB")], [token])
+    elif token.pos_ in ("NOUN", "PROPN"):
+        compound = [c for c in token.children if c.dep_ == "compound"]
+        if compound and (f"{compound[-1].lower_} {token.lower_}", "NOUN") in table:
+            return (*table[(f"{compound[-1].lower_} {token.lower_}", "NOUN")], [compound[-1], token])
+        for key in (token.lower_, lemma):
+            if (key, "NOUN") in table:
+                return (*table[(key, "NOUN")], [token])
+    return None
+
+
+def child(token, *deps):
+    """The first child of `token` with one of the dependency labels."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def is_negated(token):
+    """True when the trigger, or the auxiliary chain above a noun trigger, is negated."""
+    if child(token, "neg") is not None:
+        return True
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return child(token.head, "neg") is not None
+    return any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in token.children)
+
+
+def is_future(token):
+    """True for intended or future events: 'will strike', 'plans to attack'."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS
+
+
+def reporting_clause(token):
+    """The reporting verb whose clause contains the trigger ('X says it hit ...'), or None."""
+    node = token
+    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in REPORTING_VERBS and node.pos_ in ("VERB", "AUX"):
+            return node
+    if token.dep_ == "parataxis" or any(c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS for c in token.children):
+        rep = next((c for c in token.children if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS), None)
+        return rep
+    return None
+
+
+def subject_of(verb):
+    """The verb's subject, inherited through xcomp and conjunction: 'forces are trying to force X'."""
+    node = verb
+    for _ in range(4):
+        subj = child(node, "nsubj")
+        if subj is not None:
+            return subj, False
+        subj = child(node, "nsubjpass")
+        if subj is not None:
+            # An inherited passive subject ("were not authorized ... and demanded") is the doer.
+            return subj, node is verb
+        if node.dep_ in ("xcomp", "conj") and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl") and node.head is not node:
+            return node.head, False
+        break
+    return None, False
+
+
+def actor_tokens(head):
+    """The tokens of the noun phrase headed by `head`, without clauses and appositions."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for c in node.children:
+            if c.dep_ not in ACTOR_DEPS:
+                continue
+            if c.dep_ == "prep" and c.lower_ != "of":
+                continue
+            if c.dep_ == "punct" and c.text not in ("-",):
+                continue
+            keep.append(c)
+            stack.append(c)
+    keep.sort(key=lambda t: t.i)
+    while keep and keep[0].dep_ in ("det", "punct", "cc", "preconj", "predet", "case"):
+        keep.pop(0)
+    while keep and keep[-1].dep_ in ("punct", "cc", "case"):
+        keep.pop()
+    return keep or [head]
+
+
+def resolve_pronoun(token, trigger):
+    """The antecedent of a pronoun subject: the subject of the reporting verb above the trigger."""
+    if token.lower_ not in PRONOUNS:
+        return token
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        return token.head.head
+    reporter = reporting_clause(trigger)
+    if reporter is not None:
+        subj = child(reporter, "nsubj")
+        if subj is not None and subj.lower_ not in PRONOUNS:
+            return subj
+    return token
+
+
+# ---------------------------------------------------------------- actors, places
+
+
+def mention_at(mentions, start, end):
+    """The mention overlapping [start, end), preferring the longest."""
+    hits = [m for m in mentions if m["start"] < end and m["end"] > start]
+    return max(hits, key=lambda m: m["end"] - m["start"]) if hits else None
+
+
+def is_actor(head, mentions, offset):
+    """True when a noun phrase can act: a named person, group or place, an agent noun, or a pronoun."""
+    if head.lower_ in PRONOUNS:
+        return True
+    if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"):
+        return False
+    if agents().get(head.lower_) or agents().get(head.lemma_.lower()):
+        return True
+    for token in [head, *head.conjuncts]:
+        m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
+        if m is not None and m["label"] in ACTOR_LABELS:
+            return True
+    return False
+
+
+def describe_actor(head, offset, mentions, require_actor=True):
+    """An actor dict for a noun phrase head: text, span, mention, sector and country."""
+    if head is None or (require_actor and not is_actor(head, mentions, offset)):
+        return None
+    tokens = actor_tokens(head)
+    doc = head.doc
+    start = offset + tokens[0].idx
+    end = offset + tokens[-1].idx + len(tokens[-1])
+    head_start = offset + head.idx
+    mention = mention_at(mentions, head_start, head_start + len(head))
+    sector = agents().get(head.lower_) or agents().get(head.lemma_.lower())
+    country = None
+    for m in mentions:
+        if start <= m["start"] < end and m.get("place") and m["place"]["feature"] == "country":
+            country = m["place"]["country_code"]
+            break
+    if mention is not None and mention.get("place") and mention["place"]["feature"] == "country":
+        country = mention["place"]["country_code"]
+    return {
+        "is_time": head.ent_type_ in ("DATE", "TIME"),
+        "text": doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])],
+        "start": start,
+        "end": end,
+        "mention": mention,
+        "sector": sector,
+        "country": country,
+    }
+
+
+def location_of(trigger, offset, mentions):
+    """The toponym mention governed by the trigger ('hit forces near Tanf'), or None."""
+    heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "the attack at the Zarka junction destroyed ...": the subject names the event.
+    heads += [c for c in trigger.children if c.dep_ == "nsubj" and find_trigger(c)]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+                continue
+            for token in prep.subtree:
+                if token.head.lower_ in ("with", "of") and token.head.head.lower_ in BOUNDARY_NOUNS:
+                    continue
+                m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
+                if m is not None and m["label"] in ("GPE", "LOC", "FAC"):
+                    return m
+    return None
+
+
+# ---------------------------------------------------------------- events
+
+
+def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_place=None):
+    """Event dicts for every trigger in one parsed body sentence."""
+    codes = taxonomy()
+    found = []
+    sentence_mentions = [m for m in mentions if m["sentence"] == sentence_idx]
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    for token in sent:
+        hit = find_trigger(token)
+        if hit is None:
+            continue
+        code, negated_code, trigger_tokens = hit
+        if token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "pobj" and token.head.lower_ in REFERENCE_PREPOSITIONS:
+                continue
+            # "the airstrike hit a convoy": the verb's event carries the noun's code.
+            if token.dep_ in ("nsubj", "nsubjpass") and find_trigger(token.head):
+                continue
+        negated = is_negated(token)
+        if negated and negated_code:
+            code = negated_code
+        if token.pos_ == "VERB":
+            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subj is not None and token.dep_ != "relcl":
+                noun_hit = find_trigger(subj)
+                if noun_hit and noun_hit[0][:2] == code[:2] and code.endswith("0") and len(noun_hit[0]) >= len(code):
+                    code = noun_hit[0]
+        if code not in codes:
+            continue
+        source, target = event_roles(token)
+        source = describe_actor(source, offset, sentence_mentions)
+        target = describe_actor(target, offset, sentence_mentions, require_actor=False)
+        if target and (target["text"].lower() in PRONOUNS or target["is_time"]):
+            target = None
+        if source and target and source["start"] == target["start"]:
+            target = None
+        if source is None and target is None:
+            continue
+        reporter = reporting_clause(token)
+        speaker = None
+        if reporter is not None:
+            speaker = describe_actor(child(reporter, "nsubj"), offset, sentence_mentions, require_actor=False)
+        location = location_of(token, offset, sentence_mentions)
+        date, precision, date_text, date_method = event_date(token, dates, published)
+        info = codes[code]
+        first, last = trigger_tokens[0], trigger_tokens[-1]
+        confidence = 0.5 + (0.2 if source else 0) + (0.15 if target else 0)
+        confidence -= 0.15 if token.pos_ != "VERB" else 0
+        confidence -= 0.15 if token.dep_ in ("relcl", "acl", "amod") else 0
+        confidence -= 0.1 if negated and not negated_code else 0
+        found.append(
+            {
+                "sentence": sentence_idx,
+                "trigger": sent.doc.text[first.idx:last.idx + len(last)],
+                "trigger_start": offset + first.idx,
+                "trigger_end": offset + last.idx + len(last),
+                "cameo_code": code,
+                "cameo_base": code[:3],
+                "cameo_root": code[:2],
+                "cameo_label": info["label"],
+                "plover": info["plover"],
+                "plover_mode": info["plover_mode"] or None,
+                "quad_class": quad_class(code),
+                "goldstein": info["goldstein"],
+                "actor1": source,
+                "actor2": target,
+                "location": location,
+                "date": date,
+                "date_text": date_text,
+                "date_precision": precision,
+                "date_method": date_method,
+                "negated": int(negated),
+                "future": int(is_future(token)),
+                "reported": int(reporter is not None),
+                "attributed_to": speaker,
+                "confidence": round(max(0.05, min(confidence, 0.95)), 2),
+            }
+        )
+    return found
+
+
+def event_roles(trigger):
+    """(source head, target head) tokens of an event trigger."""
+    if trigger.pos_ == "VERB":
+        subj, passive = subject_of(trigger)
+        target = child(trigger, "dobj")
+        source = None
+        if passive:
+            target = subj
+            agent = child(trigger, "agent")
+            source = child(agent, "pobj") if agent is not None else None
+        else:
+            source = subj
+        if target is None:
+            for prep in trigger.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to"):
+                    target = child(prep, "pobj")
+                    if target is not None:
+                        break
+        if source is not None:
+            source = resolve_pronoun(source, trigger)
+        return source, target
+    # Noun trigger: "Russia's attack on Aleppo", "attacks by rebels", "talks with X".
+    source = child(trigger, "poss")
+    target = None
+    for prep in trigger.children:
+        if prep.dep_ != "prep":
+            continue
+        pobj = child(prep, "pobj")
+        if pobj is None:
+            continue
+        if prep.lower_ == "by" and source is None:
+            source = pobj
+        elif prep.lower_ in ("on", "against", "with", "between") and target is None:
+            target = pobj
+    if trigger.dep_ in ("nsubj", "nsubjpass") and target is None:
+        for prep in trigger.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on"):
+                target = child(prep, "pobj")
+    if source is None:
+        source = next((c for c in trigger.children if c.dep_ in ("compound", "amod") and c.ent_type_), None)
+    return source, target
+
+
+def event_date(trigger, dates, published):
+    """(date, precision, date_text, method) for an event: its clause's date, else publication."""
+    in_clause = [d for d in dates if d.root.is_ancestor(trigger) or trigger.is_ancestor(d.root)]
+    for span in in_clause + [d for d in dates if d not in in_clause]:
+        date, precision = resolve_date(span.text, published)
+        if date:
+            return date, precision, span.text, "text"
+    if published:
+        return published[:10], "day", None, "published"
+    return None, None, None, None

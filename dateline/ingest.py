@@ -1,0 +1,384 @@
+"""Ingest: find article files, read every supported format, repair text, find captions.
+
+Everything here works on plain data: an article is a dict with the columns of the
+`articles` table plus `captions` (spans of photo captions in `text`). Input that
+cannot be read becomes an error dict ({path, record, reason}) instead of an article.
+"""
+import datetime as dt
+import hashlib
+import json
+import os
+import pathlib
+import re
+import unicodedata
+
+import ftfy
+import yaml
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".jsonl", ".html", ".htm"}
+SIDECAR_SUFFIXES = (".meta.json", ".meta.yml", ".meta.yaml")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_FIELDS = ("text", "body", "content")
+DATE_FIELDS = ("published", "date", "published_at", "pubdate")
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+# Legacy single-byte codecs whose mis-decoding of UTF-8 ftfy does not undo on its own.
+MOJIBAKE_CODECS = ("mac_latin2", "mac_roman", "cp1252", "cp1250", "latin-1")
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+# A caption ends with a photo credit in parentheses: "(Hassan Ammar/Associated Press)".
+CAPTION_CREDIT = re.compile(
+    r"\((?P<credit>[^()\n]{0,80}?(?:/|\bphoto\b|\bimages?\b|\bcredit\b)[^()\n]{0,80})\)\s*$",
+    re.IGNORECASE,
+)
+HEADLINE_MAX_CHARS = 160
+
+
+class IngestError(Exception):
+    """A file or record that cannot become an article; the message is one line."""
+
+
+# ---------------------------------------------------------------- text repair
+
+
+def undo_mojibake(text):
+    """Decode runs of UTF-8 that were mis-read in a legacy codec ftfy does not try."""
+
+    def fix(match):
+        run = match.group(0)
+        for codec in MOJIBAKE_CODECS:
+            try:
+                fixed = run.encode(codec).decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if len(fixed) < len(run):
+                return fixed
+        return run
+
+    return NON_ASCII_RUN.sub(fix, text)
+
+
+def repair_text(text):
+    """Fix mojibake, drop zero-width characters, normalise spaces and line breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = undo_mojibake(text)
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    text = text.translate(ZERO_WIDTH).translate(SPACES)
+    text = "".join(
+        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+    text = re.sub(r" {2,}", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+# ---------------------------------------------------------------- structure
+
+
+def paragraphs(text):
+    """(start, end) of each blank-line separated block of `text`."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", text)]
+
+
+def find_captions(text):
+    """Photo captions: paragraphs ending in a parenthesised credit, with the credit span."""
+    captions = []
+    for start, end in paragraphs(text):
+        match = CAPTION_CREDIT.search(text, start, end)
+        if match and match.end() >= end:
+            captions.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "credit": match.group("credit").strip(),
+                    "credit_start": match.start(),
+                }
+            )
+    return captions
+
+
+def looks_like_headline(line):
+    """A short single line without closing sentence punctuation."""
+    line = line.strip()
+    return (
+        0 < len(line) <= HEADLINE_MAX_CHARS
+        and len(line.split()) >= 2
+        and not line.endswith((".", ",", ";", ":"))
+        and not CAPTION_CREDIT.search(line)
+    )
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def normalize_date(value):
+    """An ISO 8601 date or datetime string, or None."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return parsed.isoformat()
+    except ValueError:
+        pass
+    import dateparser  # slow to import: only when a date is not ISO already
+
+    parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    if parsed is None:
+        return None
+    if parsed.time() == dt.time(0, 0) and not re.search(r"\d:\d", text):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def read_sidecar(path):
+    """Metadata from NAME.meta.json / NAME.meta.yml beside an article file, or {}."""
+    for base in (path.with_suffix(""), path):
+        for suffix in SIDECAR_SUFFIXES:
+            sidecar = base.parent / (base.name + suffix)
+            if sidecar.is_file():
+                data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+                if not isinstance(data, dict):
+                    raise IngestError(f"{sidecar.name}: metadata sidecar is not a mapping")
+                return data
+    return {}
+
+
+def split_front_matter(text):
+    """(metadata, body) of a text that may start with a YAML front matter block."""
+    match = re.match(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", text, re.DOTALL)
+    if not match:
+        return {}, text
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(data, dict):
+        return {}, text
+    return data, text[match.end():]
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode_bytes(data):
+    """(text, note) from raw bytes: UTF-8, UTF-16 with BOM, else a detected encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        raise IngestError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return data.decode("utf-8", errors="replace"), "undecodable bytes replaced"
+    return str(best), f"decoded as {best.encoding}"
+
+
+def read_text_file(path, max_bytes=DEFAULT_MAX_BYTES):
+    """(text, note) of a file, refusing empty, oversized and binary files."""
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError("empty file")
+    if max_bytes and size > max_bytes:
+        raise IngestError(f"file is {size:,} bytes, over the {max_bytes:,} byte limit")
+    return decode_bytes(path.read_bytes())
+
+
+# ---------------------------------------------------------------- articles
+
+
+def content_hash(article):
+    """A hash of everything that ends up in the article's rows."""
+    keys = ("title", "source", "url", "published", "byline", "language", "text")
+    payload = json.dumps([article.get(k) for k in keys], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def make_article(record, path, rel_path, record_id=None):
+    """An article dict from a metadata record whose `text` is raw."""
+    meta = {k.lower(): v for k, v in record.items()}
+    text = next((meta[k] for k in TEXT_FIELDS if isinstance(meta.get(k), str)), None)
+    if text is None or not text.strip():
+        raise IngestError("no article text (expected a 'text', 'body' or 'content' field)")
+    text = repair_text(text)
+    title = meta.get("title") or meta.get("headline")
+    title = repair_text(str(title)) if title else None
+    title_in_text = False
+    if not title:
+        first_line = text.split("\n", 1)[0]
+        if "\n" in text and looks_like_headline(first_line):
+            title, title_in_text = first_line.strip(), True
+    published = normalize_date(next((meta[k] for k in DATE_FIELDS if meta.get(k)), None))
+    url = meta.get("url") or meta.get("link")
+    key = meta.get("id") or record_id or url or re.sub(r"\.[A-Za-z0-9]+$", "", rel_path)
+    article = {
+        "id": str(key),
+        "title": title,
+        "source": _string(meta.get("source") or meta.get("publisher")),
+        "url": _string(url),
+        "published": published,
+        "byline": _string(meta.get("byline") or meta.get("author")),
+        "language": _string(meta.get("language") or meta.get("lang")) or "en",
+        "text": text,
+        "word_count": len(text.split()),
+        "path": rel_path,
+        "title_in_text": title_in_text,
+    }
+    article["content_hash"] = content_hash(article)
+    article["captions"] = find_captions(text)
+    return article
+
+
+def _string(value):
+    if value is None or value == "":
+        return None
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def articles_from_text_file(path, rel_path, max_bytes):
+    """One article from a .txt or .md file (front matter and sidecar metadata)."""
+    text, _ = read_text_file(path, max_bytes)
+    front, body = split_front_matter(text)
+    record = {**read_sidecar(path), **front, "text": body}
+    yield make_article(record, path, rel_path)
+
+
+def articles_from_json_file(path, rel_path, max_bytes):
+    """Articles from a .json file holding one object or a list of them."""
+    text, _ = read_text_file(path, max_bytes)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise IngestError(f"invalid JSON: {e.msg} at line {e.lineno}") from None
+    records = data if isinstance(data, list) else [data]
+    for n, record in enumerate(records, 1):
+        yield _record_article(record, path, rel_path, n, len(records) > 1)
+
+
+def articles_from_jsonl_file(path, rel_path, max_bytes):
+    """Articles from a .jsonl file; a malformed line is an error, the others are kept."""
+    text, _ = read_text_file(path, max_bytes)
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield IngestError(f"line {n}: invalid JSON: {e.msg}"), n
+            continue
+        yield _record_article(record, path, rel_path, n, True)
+
+
+def _record_article(record, path, rel_path, n, many):
+    if not isinstance(record, dict):
+        return IngestError(f"record {n}: not a JSON object"), n
+    fallback_id = f"{rel_path}#{n}" if many else rel_path
+    try:
+        return make_article(record, path, rel_path, record_id=record.get("id") or fallback_id)
+    except IngestError as e:
+        return IngestError(f"record {n}: {e}"), n
+
+
+def articles_from_html_file(path, rel_path, max_bytes):
+    """One article from an HTML page: main text and metadata with trafilatura."""
+    import trafilatura
+
+    text, _ = read_text_file(path, max_bytes)
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    if doc is None:
+        raise IngestError("HTML page has no main text")
+    doc = doc.as_dict() if hasattr(doc, "as_dict") else doc
+    if not (doc.get("text") or "").strip():
+        raise IngestError("HTML page has no main text")
+    record = {
+        "title": doc.get("title"),
+        "text": doc.get("text"),
+        "url": doc.get("url"),
+        "source": doc.get("sitename"),
+        "published": doc.get("date"),
+        "byline": doc.get("author"),
+        "language": doc.get("language"),
+        **read_sidecar(path),
+    }
+    yield make_article(record, path, rel_path)
+
+
+READERS = {
+    ".txt": articles_from_text_file,
+    ".md": articles_from_text_file,
+    ".json": articles_from_json_file,
+    ".jsonl": articles_from_jsonl_file,
+    ".html": articles_from_html_file,
+    ".htm": articles_from_html_file,
+}
+
+
+def is_sidecar(path):
+    """True for NAME.meta.json / NAME.meta.yml files."""
+    return path.name.lower().endswith(SIDECAR_SUFFIXES)
+
+
+def find_files(paths):
+    """(root, path) for every article file under the given files and folders, sorted."""
+    for given in paths:
+        root = pathlib.Path(given)
+        if root.is_file() or root.is_symlink() and not root.is_dir():
+            yield root.parent, root
+            continue
+        if not root.is_dir():
+            raise IngestError(f"{given}: no such file or folder")
+        found = []
+        for folder, dirs, files in os.walk(root, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in files:
+                path = pathlib.Path(folder) / name
+                if name.startswith(".") or is_sidecar(path):
+                    continue
+                found.append(path)
+        for path in sorted(found):
+            yield root, path
+
+
+def read_articles(paths, max_bytes=DEFAULT_MAX_BYTES):
+    """Yield article dicts and error dicts ({"error": reason, ...}) for every input file."""
+    for root, path in find_files(paths):
+        rel_path = path.relative_to(root).as_posix()
+        suffix = path.suffix.lower()
+        reader = READERS.get(suffix)
+        if reader is None:
+            yield ingest_error(rel_path, None, f"unsupported file type '{suffix or path.name}'")
+            continue
+        try:
+            for item in reader(path, rel_path, max_bytes):
+                if isinstance(item, tuple):
+                    error, record = item
+                    yield ingest_error(rel_path, record, str(error))
+                else:
+                    yield item
+        except IngestError as e:
+            yield ingest_error(rel_path, None, str(e))
+        except OSError as e:
+            yield ingest_error(rel_path, None, f"cannot read: {e.strerror or e}")
+        except (yaml.YAMLError, ValueError) as e:
+            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+            yield ingest_error(rel_path, None, f"cannot parse: {reason}")
+
+
+def ingest_error(path, record, reason):
+    """An error dict for the `ingest_errors` table."""
+    return {"error": True, "path": path, "record": record, "reason": reason}

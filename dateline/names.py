@@ -1,0 +1,28 @@
+"""Name normalisation shared by the entity and place stages."""
+import re
+import unicodedata
+
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def strip_accents(text):
+    """'Zabadānī' -> 'Zabadani'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def clean_surface(text):
+    """A mention's text without a leading article, possessive or edge punctuation."""
+    text = text.strip().strip(" \"'“”‘’,;:()[]")
+    text = LEADING_ARTICLE.sub("", text)
+    text = POSSESSIVE.sub("", text).strip()
+    return text.rstrip(",;:").strip()
+
+
+def normalize_name(text):
+    """A lookup key: lower case, no accents, no dots, apostrophes or hyphens, single spaces."""
+    text = strip_accents(clean_surface(text)).lower()
+    text = re.sub(r"[.'’`ʻʼ]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return text.strip()

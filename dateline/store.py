@@ -1,0 +1,300 @@
+"""Store: the only writer of the SQLite database.
+
+A build works on a copy next to the published file (`news.db.building`) and renames it
+over `news.db` only when it is complete, so a killed build never touches the published
+database. The published file is one self-contained .db: no WAL, VACUUMed and ANALYZEd.
+"""
+import datetime as dt
+import json
+import os
+import pathlib
+import shutil
+import sqlite3
+
+import sqlite_utils
+
+SCHEMA_VERSION = "1"
+
+TABLES = {
+    "articles": (
+        {"id": str, "title": str, "source": str, "url": str, "published": str, "byline": str,
+         "language": str, "text": str, "word_count": int, "path": str, "content_hash": str,
+         "pipeline_version": str, "sentence_count": int, "mention_count": int, "event_count": int},
+        {"pk": "id"},
+    ),
+    "sentences": (
+        {"id": int, "article_id": str, "idx": int, "start": int, "end": int, "kind": str,
+         "text": str, "credit": str},
+        {"pk": "id", "foreign_keys": [("article_id", "articles", "id")]},
+    ),
+    "places": (
+        {"id": int, "geonameid": int, "name": str, "feature": str, "country_code": str,
+         "admin1": str, "latitude": float, "longitude": float, "population": int,
+         "mention_count": int, "article_count": int, "event_count": int, "popup": str},
+        {"pk": "id"},
+    ),
+    "entities": (
+        {"id": int, "name": str, "type": str, "place_id": int, "mention_count": int,
+         "article_count": int},
+        {"pk": "id", "foreign_keys": [("place_id", "places", "id")]},
+    ),
+    "mentions": (
+        {"id": int, "article_id": str, "sentence_id": int, "entity_id": int, "text": str,
+         "label": str, "start": int, "end": int, "place_id": int, "place_confidence": float,
+         "place_precision": str, "metonymic": int},
+        {"pk": "id", "foreign_keys": [("article_id", "articles", "id"),
+                                      ("sentence_id", "sentences", "id"),
+                                      ("entity_id", "entities", "id"),
+                                      ("place_id", "places", "id")]},
+    ),
+    "place_candidates": (
+        {"id": int, "mention_id": int, "rank": int, "geonameid": int, "name": str, "feature": str,
+         "country_code": str, "latitude": float, "longitude": float, "population": int,
+         "score": float, "probability": float},
+        {"pk": "id", "foreign_keys": [("mention_id", "mentions", "id")]},
+    ),
+    "events": (
+        {"id": int, "article_id": str, "sentence_id": int, "trigger": str, "trigger_start": int,
+         "trigger_end": int, "cameo_code": str, "cameo_base": str, "cameo_root": str,
+         "cameo_label": str, "plover": str, "plover_mode": str, "quad_class": int,
+         "goldstein": float, "actor1": str, "actor1_entity_id": int, "actor1_start": int,
+         "actor1_end": int, "actor1_sector": str, "actor1_country": str, "actor2": str,
+         "actor2_entity_id": int, "actor2_start": int, "actor2_end": int, "actor2_sector": str,
+         "actor2_country": str, "location_mention_id": int, "place_id": int,
+         "location_precision": str, "location_method": str, "country_code": str, "latitude": float,
+         "longitude": float, "date": str, "date_text": str, "date_precision": str,
+         "date_method": str, "negated": int, "future": int, "reported": int,
+         "attributed_to": str, "attributed_to_entity_id": int, "confidence": float,
+         "popup": str},
+        {"pk": "id", "foreign_keys": [("article_id", "articles", "id"),
+                                      ("sentence_id", "sentences", "id"),
+                                      ("actor1_entity_id", "entities", "id"),
+                                      ("actor2_entity_id", "entities", "id"),
+                                      ("attributed_to_entity_id", "entities", "id"),
+                                      ("location_mention_id", "mentions", "id"),
+                                      ("place_id", "places", "id")]},
+    ),
+    "ingest_errors": (
+        {"id": int, "path": str, "record": int, "reason": str, "at": str},
+        {"pk": "id"},
+    ),
+    "dateline_meta": ({"key": str, "value": str}, {"pk": "key"}),
+}
+
+INDEXES = {
+    "articles": [["source"], ["published"], ["content_hash"]],
+    "sentences": [["article_id", "idx"], ["kind"]],
+    "entities": [["name", "type"], ["type"], ["place_id"], ["mention_count"]],
+    "mentions": [["article_id"], ["sentence_id"], ["entity_id"], ["place_id"], ["label"]],
+    "place_candidates": [["mention_id"]],
+    "places": [["feature"], ["country_code"], ["geonameid"], ["mention_count"]],
+    "events": [["article_id"], ["sentence_id"], ["plover"], ["cameo_root"], ["cameo_code"],
+               ["quad_class"], ["date"], ["country_code"], ["place_id"], ["actor1_entity_id"], ["actor2_entity_id"],
+               ["actor1_country"], ["location_mention_id"], ["attributed_to_entity_id"]],
+}
+
+
+def building_path(db_path):
+    """The working copy a build writes to before it is published."""
+    db_path = pathlib.Path(db_path)
+    return db_path.with_name(db_path.name + ".building")
+
+
+def open_build(db_path):
+    """Start a build: a fresh working copy of the published database (or an empty one)."""
+    db_path = pathlib.Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    work = building_path(db_path)
+    work.unlink(missing_ok=True)
+    if db_path.exists():
+        shutil.copyfile(db_path, work)
+    db = sqlite_utils.Database(work)
+    db.execute("pragma journal_mode = delete")
+    db.execute("pragma synchronous = off")
+    db.execute("pragma foreign_keys = off")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db):
+    """Create any missing table, column, full-text index and index."""
+    for name, (columns, options) in TABLES.items():
+        table = db[name]
+        if not table.exists():
+            table.create(columns, **options)
+        else:
+            missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
+            for column, kind in missing.items():
+                table.add_column(column, kind)
+    if not db["articles_fts"].exists():
+        db["articles"].enable_fts(["title", "text"], tokenize="porter", create_triggers=True)
+    if not db["sentences_fts"].exists():
+        db["sentences"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+    for name, indexes in INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, if_not_exists=True)
+
+
+def known_articles(db):
+    """article id -> (content_hash, pipeline_version) of what the database holds."""
+    return {
+        row["id"]: (row["content_hash"], row["pipeline_version"])
+        for row in db.query("select id, content_hash, pipeline_version from articles")
+    }
+
+
+def delete_article(db, article_id):
+    """Remove an article and every row derived from it."""
+    mention_ids = "select id from mentions where article_id = ?"
+    db.execute(f"delete from place_candidates where mention_id in ({mention_ids})", [article_id])
+    for table in ("events", "mentions", "sentences"):
+        db.execute(f"delete from {table} where article_id = ?", [article_id])
+    db.execute("delete from articles where id = ?", [article_id])
+
+
+def entity_id(db, cache, name, kind, place_id):
+    """The id of the canonical entity (name, type), created when new."""
+    key = (name, kind)
+    if key not in cache:
+        row = db.execute("select id from entities where name = ? and type = ?", [name, kind]).fetchone()
+        if row is None:
+            cursor = db.execute(
+                "insert into entities (name, type, place_id, mention_count, article_count) values (?, ?, ?, 0, 0)",
+                [name, kind, place_id],
+            )
+            cache[key] = cursor.lastrowid
+        else:
+            cache[key] = row[0]
+            if place_id is not None:
+                db.execute("update entities set place_id = ? where id = ? and place_id is null", [place_id, row[0]])
+    return cache[key]
+
+
+def write_article(db, result, version, entity_cache):
+    """Replace an article's rows with a fresh extraction result."""
+    article = dict(result["article"])
+    delete_article(db, article["id"])
+    article.update(
+        pipeline_version=version,
+        sentence_count=len(result["sentences"]),
+        mention_count=len(result["mentions"]),
+        event_count=len(result["events"]),
+    )
+    db["articles"].insert(article, replace=True)
+    for place in result["places"]:
+        db["places"].insert(place, pk="id", ignore=True)
+    sentence_ids = []
+    for s in result["sentences"]:
+        cursor = db.execute(
+            'insert into sentences (article_id, idx, start, "end", kind, text, credit) values (?,?,?,?,?,?,?)',
+            [article["id"], s["idx"], s["start"], s["end"], s["kind"], s["text"], s["credit"]],
+        )
+        sentence_ids.append(cursor.lastrowid)
+    mention_ids, mention_entities = [], []
+    for m in result["mentions"]:
+        place_id = m["place_id"] or m["norp_place_id"]
+        eid = entity_id(db, entity_cache, m["name"], m["type"], place_id)
+        cursor = db.execute(
+            'insert into mentions (article_id, sentence_id, entity_id, text, label, start, "end", place_id,'
+            " place_confidence, place_precision, metonymic) values (?,?,?,?,?,?,?,?,?,?,?)",
+            [article["id"], sentence_ids[m["sentence"]], eid, m["text"], m["label"], m["start"], m["end"],
+             m["place_id"], m["place_confidence"], m["place_precision"], m["metonymic"]],
+        )
+        mention_ids.append(cursor.lastrowid)
+        mention_entities.append(eid)
+        for rank, c in enumerate(m["candidates"] or (), 1):
+            db["place_candidates"].insert({"mention_id": cursor.lastrowid, "rank": rank, **c})
+    events = []
+    for e in result["events"]:
+        row = {k: v for k, v in e.items() if not k.endswith("_mention") and k != "sentence"}
+        row["article_id"] = article["id"]
+        row["sentence_id"] = sentence_ids[e["sentence"]]
+        for role in ("actor1", "actor2", "attributed_to"):
+            n = e[f"{role}_mention"]
+            row[f"{role}_entity_id"] = mention_entities[n] if n is not None else None
+        n = e["location_mention"]
+        row["location_mention_id"] = mention_ids[n] if n is not None else None
+        events.append(row)
+    if events:
+        db["events"].insert_all(events)
+
+
+def record_errors(db, errors):
+    """Append ingest errors, replacing earlier ones for the same paths."""
+    if not errors:
+        return
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    for path in {e["path"] for e in errors}:
+        db.execute("delete from ingest_errors where path = ?", [path])
+    db["ingest_errors"].insert_all(
+        {"path": e["path"], "record": e["record"], "reason": e["reason"], "at": now} for e in errors
+    )
+
+
+def clear_errors(db, paths):
+    """Forget earlier errors of files that now ingest cleanly."""
+    for path in paths:
+        db.execute("delete from ingest_errors where path = ?", [path])
+
+
+def update_aggregates(db, database_name):
+    """Recompute counts and map popups, and drop entities and places nothing refers to."""
+    db.executescript(
+        """
+        update entities set
+            mention_count = (select count(*) from mentions where entity_id = entities.id),
+            article_count = (select count(distinct article_id) from mentions where entity_id = entities.id);
+        delete from entities where mention_count = 0
+            and id not in (select actor1_entity_id from events where actor1_entity_id is not null)
+            and id not in (select actor2_entity_id from events where actor2_entity_id is not null);
+        update places set
+            mention_count = (select count(*) from mentions where place_id = places.id),
+            article_count = (select count(distinct article_id) from mentions where place_id = places.id),
+            event_count = (select count(*) from events where place_id = places.id);
+        delete from places where mention_count = 0 and event_count = 0
+            and id not in (select place_id from entities where place_id is not null);
+        """
+    )
+    db.execute(
+        "update places set popup = json_object('title', name, 'description',"
+        " feature || coalesce(' · ' || country_code, '') || ' · ' || mention_count || ' mentions',"
+        " 'link', ? || id)",
+        [f"/{database_name}/places/"],
+    )
+    db.execute(
+        "update events set popup = json_object('title', coalesce(plover, cameo_label) || ': ' || trigger,"
+        " 'description', coalesce(actor1, '?') || ' → ' || coalesce(actor2, '?') || ' · ' || coalesce(date, ''),"
+        " 'link', ? || id)",
+        [f"/{database_name}/events/"],
+    )
+
+
+def set_meta(db, **values):
+    """Store build facts (model, pipeline version, time) in dateline_meta."""
+    db["dateline_meta"].upsert_all(
+        [{"key": k, "value": v if isinstance(v, str) else json.dumps(v)} for k, v in values.items()], pk="key"
+    )
+
+
+def publish(db, db_path):
+    """Finish the working copy (aggregates, ANALYZE, VACUUM) and atomically replace the published file."""
+    db_path = pathlib.Path(db_path)
+    update_aggregates(db, db_path.stem)
+    db.execute("pragma foreign_keys = on")
+    problems = db.execute("pragma foreign_key_check").fetchall()
+    if problems:
+        raise RuntimeError(f"foreign key check failed: {problems[:3]}")
+    db.conn.commit()
+    db.analyze()
+    db.vacuum()
+    work = pathlib.Path(db.conn.execute("pragma database_list").fetchone()[2])
+    db.conn.close()
+    with sqlite3.connect(work) as check:
+        if check.execute("pragma integrity_check").fetchone()[0] != "ok":
+            raise RuntimeError("integrity check of the new database failed")
+    fd = os.open(work, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(work, db_path)

@@ -1,0 +1,55 @@
+"""Carry the CAMEO codebook and the CAMEO->PLOVER mapping into dateline/data/cameo.tsv.
+
+    python tools/make_taxonomy.py ../shared/data/taxonomy > dateline/data/cameo.tsv
+
+The 2021 mapping still spells three PLOVER types by their draft names; they are
+renamed to the 18 types of the published PLOVER ontology (ACCUSE splits into
+INVESTIGATE and DISAPPROVE by mode, REQUEST is DEMAND).
+"""
+import csv
+import pathlib
+import re
+import sys
+
+RENAMES = {"REQUEST": "DEMAND"}
+
+
+def plover_type(name, mode):
+    """Today's PLOVER type for a 2021 draft type and mode."""
+    name = RENAMES.get(name, name)
+    if name == "ACCUSE":
+        return "INVESTIGATE" if mode == "investigate" else "DISAPPROVE"
+    return name
+
+
+def read_mapping(path):
+    """CAMEO code -> (plover, mode, context) from cameo2plover-2021.txt."""
+    mapping = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)", line)
+        if not m:
+            continue
+        code, name, mode, context = (g.strip() for g in m.groups())
+        mapping.setdefault(code, (plover_type(name, mode), mode, context.replace(" ", "")))
+    return mapping
+
+
+def main(folder):
+    folder = pathlib.Path(folder)
+    mapping = read_mapping(folder / "cameo2plover-2021.txt")
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["code", "label", "goldstein", "plover", "plover_mode", "plover_context"])
+    with open(folder / "cameo-codes.tsv", encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter="\t"))[1:]
+    for code, label, goldstein, _ in rows:
+        code = code.strip()
+        plover, mode, context = mapping.get(code, ("", "", ""))
+        if not plover:
+            # A code the mapping leaves out takes its base code's type; a root its "x0" code's.
+            base = code + "0" if len(code) == 2 else code[:3]
+            plover, mode, context = mapping.get(base, ("", "", ""))
+        out.writerow([code, label.strip(), goldstein.strip(), plover, mode, context])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
