@@ -24,7 +24,7 @@ ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 # Legacy single-byte codecs whose mis-decoding of UTF-8 ftfy does not undo on its own.
 MOJIBAKE_CODECS = ("mac_latin2", "mac_roman", "cp1252", "cp1250", "latin-1")
-NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{2,}")
 # A caption ends with a photo credit in parentheses: "(Hassan Ammar/Associated Press)".
 CAPTION_CREDIT = re.compile(
     r"\((?P<credit>[^()\n]{0,80}?(?:/|\bphoto\b|\bimages?\b|\bcredit\b)[^()\n]{0,80})\)\s*$",
@@ -50,7 +50,7 @@ def undo_mojibake(text):
                 fixed = run.encode(codec).decode("utf-8")
             except (UnicodeEncodeError, UnicodeDecodeError):
                 continue
-            if len(fixed) < len(run):
+            if len(fixed) < len(run) and not unicodedata.combining(fixed[0]):
                 return fixed
         return run
 
@@ -60,8 +60,8 @@ def undo_mojibake(text):
 def repair_text(text):
     """Fix mojibake, drop zero-width characters, normalise spaces and line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = undo_mojibake(text)
     text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    text = undo_mojibake(text)
     text = text.translate(ZERO_WIDTH).translate(SPACES)
     text = "".join(
         ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf")

@@ -17,7 +17,7 @@ def pipeline_version(model):
     """A fingerprint of the model, the rule data and the code: articles built with another are redone."""
     digest = hashlib.sha256(PIPELINE_CODE_VERSION.encode())
     digest.update(nlp.model_version(model).encode())
-    for path in sorted(DATA.iterdir()):
+    for path in sorted([*DATA.iterdir(), *DATA.parent.glob("*.py")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -327,6 +327,8 @@ def resolve_mentions(mentions, text, gazetteer):
     for m in mentions:
         if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP":
             continue
+        if m["label"] == "NORP" and is_misread_toponym(m, gazetteer):
+            m["label"] = "GPE"
         parents = parents_in_text(m, mentions, text, gazetteer)
         place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
         if place is not None and confidence < MIN_CONFIDENCE:
@@ -351,6 +353,13 @@ def parents_in_text(mention, mentions, text, gazetteer):
                 parents.update((c["country_code"], c["geonameid"]))
                 break
     return parents
+
+
+def is_misread_toponym(mention, gazetteer):
+    """A NORP mention that is no demonym but a place's own name ('Aleppo' tagged NORP)."""
+    candidates = gazetteer.candidates(mention["key"])
+    return bool(candidates) and not any(c["kind"] == "demonym" for c in candidates) and any(
+        c["kind"] == "name" for c in candidates)
 
 
 def place_row(place):

@@ -1,0 +1,80 @@
+"""The published site through Datasette's own client, with the project's metadata and plugins."""
+import csv
+import io
+import json
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from conftest import ROOT
+
+TABLES = ["articles", "sentences", "entities", "mentions", "places", "place_candidates", "events", "ingest_errors"]
+
+
+@pytest.fixture(scope="module")
+def ds(seed_db_path):
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text())
+    return Datasette(immutables=[str(seed_db_path)], metadata=metadata, plugins_dir=str(ROOT / "plugins"))
+
+
+async def test_index_and_every_table_page(ds):
+    response = await ds.client.get("/")
+    assert response.status_code == 200 and "news" in response.text
+    for table in TABLES:
+        response = await ds.client.get(f"/news/{table}")
+        assert response.status_code == 200, table
+
+
+async def test_configured_facets_are_shown(ds):
+    response = await ds.client.get("/news/events.json?_extra=facet_results")
+    facets = response.json()["facet_results"]
+    assert {"plover", "cameo_root", "quad_class", "country_code", "date"} <= set(facets)
+    plover = {f["value"]: f["count"] for f in facets["plover"]["results"]}
+    assert plover.get("ASSAULT", 0) >= 2 and plover.get("CONSULT", 0) >= 1
+    response = await ds.client.get("/news/places.json?_extra=facet_results")
+    features = {f["value"] for f in response.json()["facet_results"]["feature"]["results"]}
+    assert {"country", "city"} <= features
+
+
+async def test_full_text_search(ds):
+    response = await ds.client.get("/news/articles.json?_search=bulldozer&_shape=array")
+    assert len(response.json()) == 1
+    response = await ds.client.get("/news/articles.json?_search=helicopter&_shape=array")
+    assert response.json() == []
+    response = await ds.client.get("/news/sentences.json?_search=bulldozer&_shape=array")
+    assert [r["text"] for r in response.json()] == ["U.S. officials said earlier Thursday the strike had hit a tank and a bulldozer and forces there."]
+
+
+async def test_canned_queries(ds):
+    response = await ds.client.get("/news/articles_mentioning.json?entity=Assad&_shape=array")
+    assert response.json()[0]["entity"] == "Bashar al-Assad"
+    response = await ds.client.get("/news/cooccurring_entities.json?entity=Syria&_shape=array")
+    names = {r["name"] for r in response.json()}
+    assert {"Jordan", "Iraq", "Bashar al-Assad"} <= names
+    response = await ds.client.get("/news/unresolved_places.json?_shape=array")
+    assert "Tanf" in {r["text"] for r in response.json()}
+    response = await ds.client.get("/news/events_map.json?plover=ASSAULT&_shape=array")
+    rows = response.json()
+    assert rows and all(r["plover"] == "ASSAULT" and json.loads(r["popup"])["link"].startswith("/news/events/") for r in rows)
+
+
+async def test_json_and_csv_exports(ds):
+    response = await ds.client.get("/news/entities.json?_shape=array&type=GPE")
+    assert "United States" in {r["name"] for r in response.json()}
+    response = await ds.client.get("/news/events.csv?_stream=on")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows and {"cameo_code", "plover", "actor1", "actor2", "date"} <= set(rows[0])
+
+
+async def test_popup_links_resolve(ds):
+    response = await ds.client.get("/news/places.json?_shape=array")
+    for place in response.json():
+        link = json.loads(place["popup"])["link"]
+        assert (await ds.client.get(link)).status_code == 200
+
+
+async def test_offline_basemap_tiles_are_served(ds):
+    response = await ds.client.get("/-/tiles/basemap/0/0/0.png")
+    assert response.status_code == 200 and response.content[:4] == b"\x89PNG"

@@ -1,0 +1,89 @@
+"""Ingest: every format, metadata, the caption rule and text repair, on files written here."""
+import json
+
+from dateline import ingest
+
+
+def read(tmp_path):
+    items = list(ingest.read_articles([tmp_path]))
+    return [i for i in items if not i.get("error")], [i for i in items if i.get("error")]
+
+
+def test_repair_undoes_mac_mojibake_and_zero_width_characters():
+    broken = "Talks resumed in Geneva.\u00a0" + "\u200b".encode("utf-8").decode("mac_latin2")
+    assert ingest.repair_text(broken) == "Talks resumed in Geneva."
+    assert ingest.repair_text("Caf\u00c3\u00a9 owners\u00a0protested") == "Café owners protested"
+    assert ingest.repair_text("He said \u201cno\u201d.") == "He said \u201cno\u201d."
+
+
+def test_text_file_with_sidecar_metadata(tmp_path):
+    (tmp_path / "story.txt").write_text("Police arrested two men in Leeds on Monday.\n", encoding="utf-8")
+    (tmp_path / "story.meta.json").write_text(json.dumps({"title": "Two held", "published": "March 3, 2021", "source": "Gazette"}))
+    (article,), errors = read(tmp_path)
+    assert not errors
+    assert article["id"] == "story" and article["title"] == "Two held"
+    assert article["published"] == "2021-03-03" and article["source"] == "Gazette"
+
+
+def test_markdown_front_matter_and_headline_from_first_line(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: Floods in Kerala\npublished: 2020-08-09\n---\nRain fell for a week.\n")
+    (tmp_path / "b.txt").write_text("Storm hits coast\n\nThe storm made landfall at dawn.\n")
+    (a, b), errors = read(tmp_path)
+    assert a["title"] == "Floods in Kerala" and a["text"] == "Rain fell for a week."
+    assert b["title"] == "Storm hits coast"
+    assert b["text"].startswith("Storm hits coast"), "body text is never dropped"
+
+
+def test_a_first_line_that_is_a_sentence_is_not_a_title(tmp_path):
+    (tmp_path / "c.txt").write_text("The minister resigned on Friday.\n\nShe gave no reason.\n")
+    (article,), _ = read(tmp_path)
+    assert article["title"] is None
+
+
+def test_json_list_and_jsonl_records(tmp_path):
+    records = [{"id": "r1", "title": "One", "body": "Troops entered the town."},
+               {"id": "r2", "title": "Two", "content": "Protesters gathered in the square.", "date": "2019-01-02"}]
+    (tmp_path / "list.json").write_text(json.dumps(records))
+    (tmp_path / "feed.jsonl").write_text(
+        json.dumps({"id": "r3", "text": "Rebels seized the airport."}) + "\n{broken\n"
+        + json.dumps({"title": "no text"}) + "\n")
+    articles, errors = read(tmp_path)
+    assert sorted(a["id"] for a in articles) == ["r1", "r2", "r3"]
+    assert next(a for a in articles if a["id"] == "r2")["published"] == "2019-01-02"
+    reasons = sorted(e["reason"] for e in errors)
+    assert len(reasons) == 2 and "invalid JSON" in reasons[0] and "no article text" in reasons[1]
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    paragraph = "The council voted on Tuesday to close the bridge for repairs after engineers found cracks. " * 3
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Bridge to close</title><meta property='article:published_time' content='2022-06-07'></head>"
+        f"<body><nav>Home | News</nav><article><h1>Bridge to close</h1><p>{paragraph}</p><p>{paragraph}</p></article></body></html>")
+    (article,), errors = read(tmp_path)
+    assert not errors
+    assert "engineers found cracks" in article["text"] and "Home | News" not in article["text"]
+    assert article["published"] == "2022-06-07"
+
+
+def test_caption_paragraph_with_credit(tmp_path):
+    text = ("Fighting continued near the port.\n\n"
+            "Residents walk past a burned car in the old city on Monday. (Jane Doe/Reuters)\n\n"
+            "The ministry gave no figures (see below).")
+    captions = ingest.find_captions(text)
+    assert len(captions) == 1
+    assert captions[0]["credit"] == "Jane Doe/Reuters"
+    assert text[captions[0]["start"]:captions[0]["credit_start"]].strip().endswith("on Monday.")
+
+
+def test_bad_files_are_reported_not_fatal(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "binary.txt").write_bytes(b"abc\x00\x01\x02")
+    (tmp_path / "latin1.txt").write_bytes("Le président a visité Montréal et Québec hier soir.".encode("latin-1"))
+    articles, errors = read(tmp_path)
+    assert [a["path"] for a in articles] == ["latin1.txt"]
+    assert "président" in articles[0]["text"]
+    reasons = {e["path"]: e["reason"] for e in errors}
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    assert "unsupported" in reasons["image.png"]
