@@ -89,9 +89,11 @@ def run_on_dask(chunks, model_name, gazetteer_path, address):
             cluster.close()
 
 
-def plan(paths, db, version, max_bytes, summary, errors, seen):
-    """Articles to (re)process, in input order; counts the unchanged, records errors and ids seen."""
-    known = store.known_articles(db)
+def plan(paths, known, version, max_bytes, summary, errors, seen):
+    """Articles to (re)process, in input order; counts the unchanged, records errors and ids seen.
+
+    `known` maps article ids to (content_hash, pipeline_version) of the existing database.
+    """
     hashes = {}
     for item in ingest.read_articles(paths, max_bytes=max_bytes):
         if item.get("error"):
@@ -123,7 +125,8 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
     places.open_gazetteer(gazetteer_path)
     db = store.open_build(db_path)
     summary, errors, seen = Summary(db=str(db_path)), [], {}
-    todo = plan(paths, db, version, max_bytes, summary, errors, seen)
+    # The plan is consumed by the worker pool's feeder thread: it must not touch the database.
+    todo = plan(paths, store.known_articles(db), version, max_bytes, summary, errors, seen)
     statuses = {}
 
     def tracked(items):

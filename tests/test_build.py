@@ -1,0 +1,62 @@
+"""Whole builds: incremental updates, pruning, and the worker pool giving the same rows."""
+import shutil
+
+import sqlite_utils
+
+from conftest import GAZETTEER, SEEDS
+from dateline import builder
+
+STORIES = {
+    "a.txt": "Rebels attacked an army base near Homs on Tuesday, officials said.\n",
+    "b.txt": "Police arrested three protesters in Cairo on Monday.\n",
+    "c.md": "---\ntitle: Talks\npublished: 2020-02-02\n---\nThe foreign ministers of France and Germany met in Paris on Friday.\n",
+}
+
+
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SEEDS / "000_6be5bcf672b74f89.txt", folder)
+    shutil.copy(SEEDS / "000_6be5bcf672b74f89.meta.yml", folder)
+    for name, text in STORIES.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def dump(path):
+    db = sqlite_utils.Database(path)
+    return {t: list(db[t].rows_where(order_by="rowid")) for t in ("articles", "sentences", "entities", "mentions", "places", "events")}
+
+
+def test_rebuild_skips_unchanged_updates_changed_and_prunes(tmp_path):
+    folder, db = corpus(tmp_path), tmp_path / "news.db"
+    first, _ = builder.build([folder], db_path=db, gazetteer_path=GAZETTEER)
+    assert first.added == 4
+    again, _ = builder.build([folder], db_path=db, gazetteer_path=GAZETTEER)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 4)
+    (folder / "b.txt").write_text("Police released three protesters in Cairo on Monday.\n")
+    (folder / "a.txt").unlink()
+    changed, _ = builder.build([folder], db_path=db, gazetteer_path=GAZETTEER, prune=True)
+    assert (changed.updated, changed.unchanged, changed.removed) == (1, 2, 1)
+    rows = sqlite_utils.Database(db)
+    assert {r["id"] for r in rows["articles"].rows} == {"000_6be5bcf672b74f89", "b", "c"}
+    assert "released" in rows["articles"].get("b")["text"]
+    assert not list(rows.query("select * from mentions where article_id = 'a'"))
+
+
+def test_worker_pool_builds_the_same_database(tmp_path):
+    folder = corpus(tmp_path)
+    one, two = tmp_path / "one" / "news.db", tmp_path / "two" / "news.db"
+    builder.build([folder], db_path=one, gazetteer_path=GAZETTEER, workers=1)
+    builder.build([folder], db_path=two, gazetteer_path=GAZETTEER, workers=2)
+    assert dump(one) == dump(two)
+
+
+def test_bad_files_are_recorded_and_good_ones_built(tmp_path):
+    folder = corpus(tmp_path)
+    (folder / "empty.txt").write_text("")
+    (folder / "junk.jsonl").write_text('{"id": "j1", "text": "Troops withdrew from the city."}\nnot json\n')
+    summary, errors = builder.build([folder], db_path=tmp_path / "news.db", gazetteer_path=GAZETTEER)
+    assert summary.added == 5 and summary.failed == 2
+    db = sqlite_utils.Database(tmp_path / "news.db")
+    assert {(r["path"], r["record"]) for r in db["ingest_errors"].rows} == {("empty.txt", None), ("junk.jsonl", 2)}
