@@ -66,10 +66,8 @@ def extract_article(article, parsed, gazetteer):
             mention = entities.mention_from_span(ent, offset, idx)
             if mention:
                 mentions.append(mention)
-    places.resolve_mentions(mentions, article["text"], gazetteer)
+    focus_place = places.resolve_mentions(mentions, article["text"], gazetteer)
     entities.canonicalize(mentions)
-    focus = places.focus_countries(mentions, gazetteer)
-    focus_place = gazetteer.country(max(focus, key=focus.get)) if focus else None
     found_events = []
     for idx, (offset, span, kind) in enumerate(spans):
         if kind != "body":
@@ -77,6 +75,7 @@ def extract_article(article, parsed, gazetteer):
         for event in events.events_from_sentence(span, offset, idx, mentions, article.get("published")):
             locate_event(event, focus_place)
             found_events.append(event)
+    index = {id(m): n for n, m in enumerate(mentions)}
     for m in mentions:
         m["place_id"] = m["place"]["geonameid"] if m.get("place") else None
     used_places = {m["place"]["geonameid"]: places.place_row(m["place"]) for m in mentions if m.get("place")}
@@ -87,7 +86,7 @@ def extract_article(article, parsed, gazetteer):
         "article": {k: v for k, v in article.items() if k not in ("captions", "title_in_text")},
         "sentences": sentences,
         "mentions": [strip_mention(m) for m in mentions],
-        "events": [strip_event(e, mentions) for e in found_events],
+        "events": [strip_event(e, index) for e in found_events],
         "places": list(used_places.values()),
     }
 
@@ -123,9 +122,8 @@ def strip_mention(m):
     return row
 
 
-def strip_event(e, mentions):
-    """An event as plain data, with actors and location referring to mention indexes."""
-    index = {id(m): n for n, m in enumerate(mentions)}
+def strip_event(e, index):
+    """An event as plain data, with actors and location as indexes into the article's mentions."""
     row = {k: v for k, v in e.items() if k not in ("actor1", "actor2", "location", "attributed_to", "place")}
     for role in ("actor1", "actor2", "attributed_to"):
         actor = e[role]

@@ -316,10 +316,11 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
 
 
 def resolve_mentions(mentions, text, gazetteer):
-    """Resolve every toponym and demonym mention of one article in place.
+    """Resolve every toponym and demonym mention of one article in place; return the focus place.
 
     Each mention dict gains place (gazetteer row or None), place_confidence,
-    place_precision, metonymic and candidates.
+    place_precision, metonymic and candidates. The focus place is the country the
+    article names most (as countries or demonyms), or None.
     """
     for m in mentions:
         m.setdefault("key", normalize_name(m["text"]))
@@ -338,6 +339,7 @@ def resolve_mentions(mentions, text, gazetteer):
         m["place_precision"] = place["feature"] if place else None
         m["candidates"] = alternatives
         m["metonymic"] = bool(place) and m.get("dep") == "nsubj" and m.get("head_lemma") in METONYMY_VERBS
+    return gazetteer.country(max(focus, key=focus.get)) if focus else None
 
 
 def parents_in_text(mention, mentions, text, gazetteer):

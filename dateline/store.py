@@ -190,7 +190,7 @@ def write_article(db, result, version, entity_cache):
             [article["id"], s["idx"], s["start"], s["end"], s["kind"], s["text"], s["credit"]],
         )
         sentence_ids.append(cursor.lastrowid)
-    mention_ids, mention_entities = [], []
+    mention_ids, mention_entities, candidates = [], [], []
     for m in result["mentions"]:
         place_id = m["place_id"] or m["norp_place_id"]
         eid = entity_id(db, entity_cache, m["name"], m["type"], place_id)
@@ -202,8 +202,11 @@ def write_article(db, result, version, entity_cache):
         )
         mention_ids.append(cursor.lastrowid)
         mention_entities.append(eid)
-        for rank, c in enumerate(m["candidates"] or (), 1):
-            db["place_candidates"].insert({"mention_id": cursor.lastrowid, "rank": rank, **c})
+        candidates.extend(
+            {"mention_id": cursor.lastrowid, "rank": rank, **c} for rank, c in enumerate(m["candidates"] or (), 1)
+        )
+    if candidates:
+        db["place_candidates"].insert_all(candidates)
     events = []
     for e in result["events"]:
         row = {k: v for k, v in e.items() if not k.endswith("_mention") and k != "sentence"}
