@@ -1,9 +1,11 @@
 """Build: ingest -> extract (in-process, a worker pool, or Dask) -> store -> publish."""
 import dataclasses
+import hashlib
 import datetime as dt
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 import time
 
@@ -21,6 +23,7 @@ class Summary:
     unchanged: int = 0
     removed: int = 0
     failed: int = 0
+    warnings: int = 0
     entities: int = 0
     places: int = 0
     events: int = 0
@@ -31,7 +34,9 @@ class Summary:
         """One line for the terminal."""
         return (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.removed} removed, {self.failed} failed; {self.entities} entities, "
+            f"{self.removed} removed, {self.failed} failed"
+            + (f" ({self.warnings} kept with warnings)" if self.warnings else "")
+            + f"; {self.entities} entities, "
             f"{self.places} places, {self.events} events in {self.seconds:.1f}s -> {self.db}"
         )
 
@@ -52,9 +57,14 @@ def run_in_process(chunks, model_name, gazetteer_path):
 def run_in_pool(chunks, model_name, gazetteer_path, workers):
     """Extract chunks in a pool of processes, each loading the model once; results in input order."""
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_ignore_interrupts) as pool:
         jobs = ((chunk, model_name, str(gazetteer_path)) for chunk in chunks)
         yield from pool.imap(_extract_job, jobs)
+
+
+def _ignore_interrupts():
+    # Ctrl-C is handled once, by the driver; workers are ended with the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _extract_job(job):
@@ -93,20 +103,24 @@ def plan(paths, known, version, max_bytes, summary, errors, seen):
     """Articles to (re)process, in input order; counts the unchanged, records errors and ids seen.
 
     `known` maps article ids to (content_hash, pipeline_version) of the existing database.
+    The same text under a second name is one article: the second path is recorded as a duplicate.
     """
-    hashes = {}
+    texts = {}
     for item in ingest.read_articles(paths, max_bytes=max_bytes):
         if item.get("error"):
             errors.append(item)
             continue
-        first = seen.get(item["id"])
+        text_key = hashlib.sha256(item["text"].encode("utf-8")).digest()
+        first = texts.get(text_key)
         if first is not None:
-            same = hashes[item["id"]] == item["content_hash"]
-            reason = f"duplicate of {first}" if same else f"article id {item['id']!r} already used by {first}"
-            errors.append(ingest.ingest_error(item["path"], None, reason))
+            errors.append(ingest.ingest_error(item["path"], None, f"duplicate of {first['path']} (same text)",
+                                              kept=True, article_id=first["id"]))
             continue
+        if item["id"] in seen:
+            errors.append(ingest.ingest_error(item["path"], None, f"article id {item['id']!r} already used by {seen[item['id']]}"))
+            continue
+        texts[text_key] = {"path": item["path"], "id": item["id"]}
         seen[item["id"]] = item["path"]
-        hashes[item["id"]] = item["content_hash"]
         old = known.get(item["id"])
         if old == (item["content_hash"], version):
             summary.unchanged += 1
@@ -142,13 +156,11 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
     else:
         results = run_in_process(chunks, model_name, gazetteer_path)
     entity_cache = {}
-    ok_paths = []
     for chunk_results in results:
         for result in chunk_results:
             store.write_article(db, result, version, entity_cache)
             status = statuses.pop(result["article"]["id"])
             setattr(summary, status, getattr(summary, status) + 1)
-            ok_paths.append(result["article"]["path"])
             if progress:
                 progress(1)
         db.conn.commit()
@@ -156,9 +168,9 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
         for article_id in set(store.known_articles(db)) - set(seen):
             store.delete_article(db, article_id)
             summary.removed += 1
-    store.clear_errors(db, ok_paths)
     store.record_errors(db, errors)
-    summary.failed = len(errors)
+    summary.failed = sum(1 for e in errors if not e["kept"])
+    summary.warnings = len(errors) - summary.failed
     store.set_meta(
         db,
         model=nlp.model_version(model),

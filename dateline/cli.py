@@ -48,9 +48,10 @@ def build(paths, db, model, workers, dask, gazetteer, max_bytes, prune, strict, 
             bar.close()
     for error in errors:
         where = f" (record {error['record']})" if error.get("record") else ""
-        click.echo(f"skipped {error['path']}{where}: {error['reason']}", err=True)
+        verdict = "warning" if error["kept"] else "skipped"
+        click.echo(f"{verdict}: {error['path']}{where}: {error['reason']}", err=True)
     click.echo(summary.line())
-    if strict and errors:
+    if strict and summary.failed:
         sys.exit(1)
 
 

@@ -4,6 +4,7 @@ Everything here works on plain data: an article is a dict with the columns of th
 `articles` table plus `captions` (spans of photo captions in `text`). Input that
 cannot be read becomes an error dict ({path, record, reason}) instead of an article.
 """
+import collections
 import datetime as dt
 import hashlib
 import json
@@ -31,10 +32,35 @@ CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 HEADLINE_MAX_CHARS = 160
+# Fewer words than this in an HTML page's extracted text is navigation, not an article.
+MIN_HTML_WORDS = 8
 
 
 class IngestError(Exception):
     """A file or record that cannot become an article; the message is one line."""
+
+
+class IngestWarning(IngestError):
+    """The article was kept, but something was lost or guessed on the way (one line)."""
+
+
+# Magic numbers of binary formats people drop into article folders.
+BINARY_SIGNATURES = {
+    b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+    b"PK\x03\x04": "zip archive", b"%PDF": "PDF document", b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "executable", b"SQLite format 3": "SQLite database", b"RIFF": "media file",
+    b"\xd0\xcf\x11\xe0": "Office document",
+}
+
+
+def binary_kind(data):
+    """The kind of binary file `data` starts like, or None."""
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    return "binary data" if b"\x00" in data[:8192] else None
 
 
 # ---------------------------------------------------------------- text repair
@@ -173,22 +199,45 @@ def decode_bytes(data):
         return data.decode("utf-16"), None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:8192]:
-        raise IngestError("binary file (contains NUL bytes)")
+    kind = binary_kind(data)
+    if kind:
+        raise IngestError(f"binary file ({kind}), not text")
     try:
         return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Most non-UTF-8 news text is Windows-1252; undefined bytes make this fail cleanly.
+        return data.decode("cp1252"), None
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        return data.decode("utf-8", errors="replace"), "undecodable bytes replaced"
-    return str(best), f"decoded as {best.encoding}"
+        text = data.decode("utf-8", errors="replace")
+        return text, f"not valid UTF-8 and no encoding detected: {text.count(chr(0xFFFD))} undecodable bytes replaced"
+    text = str(best)
+    if looks_garbled(text):
+        return text, f"not valid UTF-8; guessed {best.encoding}, some characters are likely wrong"
+    return text, None
+
+
+def looks_garbled(text):
+    """True when decoded text mixes alphabets or symbols the way a wrong codec does."""
+    scripts = collections.Counter()
+    symbols = 0
+    for ch in text:
+        if ch.isalpha() and ord(ch) > 0x7F:
+            scripts[unicodedata.name(ch, "UNKNOWN").split()[0]] += 1
+        elif unicodedata.category(ch) in ("So", "Co", "Cn", "Sk"):
+            symbols += 1
+    has_ascii_letters = any("a" <= ch.lower() <= "z" for ch in text)
+    return symbols > 0 or len(scripts) > 1 or (has_ascii_letters and bool(scripts) and "LATIN" not in scripts)
 
 
 def read_text_file(path, max_bytes=DEFAULT_MAX_BYTES):
-    """(text, note) of a file, refusing empty, oversized and binary files."""
+    """(text, note) of a file, refusing empty, oversized and binary files; note says what was lost."""
     size = path.stat().st_size
     if size == 0:
         raise IngestError("empty file")
@@ -252,7 +301,9 @@ def _string(value):
 
 def articles_from_text_file(path, rel_path, max_bytes):
     """One article from a .txt or .md file (front matter and sidecar metadata)."""
-    text, _ = read_text_file(path, max_bytes)
+    text, note = read_text_file(path, max_bytes)
+    if note:
+        yield IngestWarning(note), None
     front, body = split_front_matter(text)
     record = {**read_sidecar(path), **front, "text": body}
     yield make_article(record, path, rel_path)
@@ -260,7 +311,9 @@ def articles_from_text_file(path, rel_path, max_bytes):
 
 def articles_from_json_file(path, rel_path, max_bytes):
     """Articles from a .json file holding one object or a list of them."""
-    text, _ = read_text_file(path, max_bytes)
+    text, note = read_text_file(path, max_bytes)
+    if note:
+        yield IngestWarning(note), None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -272,38 +325,43 @@ def articles_from_json_file(path, rel_path, max_bytes):
 
 def articles_from_jsonl_file(path, rel_path, max_bytes):
     """Articles from a .jsonl file; a malformed line is an error, the others are kept."""
-    text, _ = read_text_file(path, max_bytes)
+    text, note = read_text_file(path, max_bytes)
+    if note:
+        yield IngestWarning(note), None
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            yield IngestError(f"line {n}: invalid JSON: {e.msg}"), n
+            yield IngestError(f"invalid JSON: {e.msg}"), n
             continue
         yield _record_article(record, path, rel_path, n, True)
 
 
 def _record_article(record, path, rel_path, n, many):
+    """An article from record n of a JSON file, or an (error, record number) pair."""
     if not isinstance(record, dict):
-        return IngestError(f"record {n}: not a JSON object"), n
-    fallback_id = f"{rel_path}#{n}" if many else rel_path
+        return IngestError("not a JSON object"), (n if many else None)
+    fallback_id = f"{rel_path}#{n}" if many else re.sub(r"\.[A-Za-z0-9]+$", "", rel_path)
     try:
         return make_article(record, path, rel_path, record_id=record.get("id") or fallback_id)
     except IngestError as e:
-        return IngestError(f"record {n}: {e}"), n
+        return IngestError(str(e)), (n if many else None)
 
 
 def articles_from_html_file(path, rel_path, max_bytes):
     """One article from an HTML page: main text and metadata with trafilatura."""
     import trafilatura
 
-    text, _ = read_text_file(path, max_bytes)
+    text, note = read_text_file(path, max_bytes)
+    if note:
+        yield IngestWarning(note), None
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     if doc is None:
         raise IngestError("HTML page has no main text")
     doc = doc.as_dict() if hasattr(doc, "as_dict") else doc
-    if not (doc.get("text") or "").strip():
+    if len((doc.get("text") or "").split()) < MIN_HTML_WORDS:
         raise IngestError("HTML page has no main text")
     record = {
         "title": doc.get("title"),
@@ -358,16 +416,19 @@ def read_articles(paths, max_bytes=DEFAULT_MAX_BYTES):
     """Yield article dicts and error dicts ({"error": reason, ...}) for every input file."""
     for root, path in find_files(paths):
         rel_path = path.relative_to(root).as_posix()
-        suffix = path.suffix.lower()
-        reader = READERS.get(suffix)
+        problem = link_problem(path)
+        if problem:
+            yield ingest_error(rel_path, None, problem)
+            continue
+        reader = READERS.get(path.suffix.lower())
         if reader is None:
-            yield ingest_error(rel_path, None, f"unsupported file type '{suffix or path.name}'")
+            yield ingest_error(rel_path, None, unsupported_reason(path))
             continue
         try:
             for item in reader(path, rel_path, max_bytes):
                 if isinstance(item, tuple):
                     error, record = item
-                    yield ingest_error(rel_path, record, str(error))
+                    yield ingest_error(rel_path, record, str(error), kept=isinstance(error, IngestWarning))
                 else:
                     yield item
         except IngestError as e:
@@ -379,6 +440,32 @@ def read_articles(paths, max_bytes=DEFAULT_MAX_BYTES):
             yield ingest_error(rel_path, None, f"cannot parse: {reason}")
 
 
-def ingest_error(path, record, reason):
-    """An error dict for the `ingest_errors` table."""
-    return {"error": True, "path": path, "record": record, "reason": reason}
+def ingest_error(path, record, reason, kept=False, article_id=None):
+    """An error dict for the `ingest_errors` table; kept means the article was still built."""
+    return {"error": True, "path": path, "record": record, "reason": reason, "kept": int(kept),
+            "article_id": article_id}
+
+
+def link_problem(path):
+    """Why a symbolic link cannot be read (dangling, a loop), or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"dangling symlink (points to {os.readlink(path)})"
+    except (RuntimeError, OSError):
+        return "symlink loop"
+    return None
+
+
+def unsupported_reason(path):
+    """The one-line reason for a file dateline does not read."""
+    try:
+        with open(path, "rb") as f:
+            kind = binary_kind(f.read(8192))
+    except OSError as e:
+        return f"cannot read: {e.strerror or e}"
+    if kind:
+        return f"binary file ({kind}), not an article"
+    return f"unsupported file type '{path.suffix or path.name}' (expected .txt, .md, .json, .jsonl, .html)"

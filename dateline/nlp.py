@@ -47,7 +47,7 @@ def split_long(start, end, text, limit=MAX_SEGMENT_CHARS):
     return pieces
 
 
-def segments(article):
+def segments(article, limit=MAX_SEGMENT_CHARS):
     """The article's segments: dicts with kind, start, end and (for captions) credit."""
     text = article["text"]
     captions = {c["start"]: c for c in article.get("captions", ())}
@@ -62,7 +62,7 @@ def segments(article):
         elif n == 0 and article.get("title_in_text") and "\n" not in text[start:end]:
             found.append({"kind": "title", "start": start, "end": end})
         else:
-            for piece_start, piece_end in split_long(start, end, text):
+            for piece_start, piece_end in split_long(start, end, text, limit):
                 found.append({"kind": "body", "start": piece_start, "end": piece_end})
     return found
 

@@ -75,7 +75,7 @@ TABLES = {
                                       ("place_id", "places", "id")]},
     ),
     "ingest_errors": (
-        {"id": int, "path": str, "record": int, "reason": str, "at": str},
+        {"id": int, "path": str, "record": int, "reason": str, "kept": int, "article_id": str, "at": str},
         {"pk": "id"},
     ),
     "dateline_meta": ({"key": str, "value": str}, {"pk": "key"}),
@@ -223,21 +223,14 @@ def write_article(db, result, version, entity_cache):
 
 
 def record_errors(db, errors):
-    """Append ingest errors, replacing earlier ones for the same paths."""
-    if not errors:
-        return
+    """Replace the ingest errors with this build's: every file is read again on every build."""
+    db.execute("delete from ingest_errors")
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    for path in {e["path"] for e in errors}:
-        db.execute("delete from ingest_errors where path = ?", [path])
     db["ingest_errors"].insert_all(
-        {"path": e["path"], "record": e["record"], "reason": e["reason"], "at": now} for e in errors
+        {"path": e["path"], "record": e["record"], "reason": e["reason"], "kept": e.get("kept", 0),
+         "article_id": e.get("article_id"), "at": now}
+        for e in errors
     )
-
-
-def clear_errors(db, paths):
-    """Forget earlier errors of files that now ingest cleanly."""
-    for path in paths:
-        db.execute("delete from ingest_errors where path = ?", [path])
 
 
 def update_aggregates(db, database_name):

@@ -1,9 +1,11 @@
 """Shared fixtures: the seed built once per session with the real model and gazetteer."""
+import os
 import pathlib
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -46,26 +48,78 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(seed_db_path):
-    """A real `datasette serve` of the seed database, as `dateline serve` runs it."""
+def start_server(db_path):
+    """A real `datasette serve` of a database, as `dateline serve` runs it: (url, process)."""
     from dateline.cli import datasette_args
 
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", *datasette_args(seed_db_path), "--port", str(port)],
+        [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path), "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
             urllib.request.urlopen(url + "/-/versions.json", timeout=1)
-            break
+            return url, proc
         except OSError:
             time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(proc.stdout.read().decode())
+    proc.kill()
+    raise RuntimeError(proc.stdout.read().decode())
+
+
+@pytest.fixture(scope="session")
+def server(seed_db_path):
+    url, proc = start_server(seed_db_path)
     yield url
     proc.terminate()
     proc.wait(10)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (it cannot download browsers here).
+
+    Module-scoped: Playwright's sync API holds an event loop that pytest-asyncio tests must not meet.
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian's chromium is required at /usr/bin/chromium (apt-get install chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that may only talk to this machine, recording console errors, dialogs and tile loads."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.console_errors, page.blocked, page.tiles, page.dialogs = [], [], [], []
+
+    def route(r):
+        host = urllib.parse.urlsplit(r.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            page.blocked.append(r.request.url)
+            r.abort()
+
+    def dialog(d):
+        page.dialogs.append(d.message)
+        d.dismiss()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.on("response", lambda r: "/-/tiles/" in r.url and page.tiles.append(r.status))
+    page.on("dialog", dialog)
+    yield page
+    context.close()

@@ -86,4 +86,4 @@ def test_bad_files_are_reported_not_fatal(tmp_path):
     reasons = {e["path"]: e["reason"] for e in errors}
     assert reasons["empty.txt"] == "empty file"
     assert "binary" in reasons["binary.txt"]
-    assert "unsupported" in reasons["image.png"]
+    assert reasons["image.png"] == "binary file (PNG image), not an article"
