@@ -109,13 +109,14 @@ def locate_event(event, focus_place):
 
 
 MENTION_FIELDS = ("sentence", "text", "label", "start", "end", "name", "type", "place_id",
-                  "place_confidence", "place_precision", "metonymic", "candidates")
+                  "place_confidence", "place_precision", "metonymic", "nested", "candidates")
 
 
 def strip_mention(m):
     """A mention as plain data for the store."""
     row = {k: m.get(k) for k in MENTION_FIELDS}
     row["metonymic"] = int(bool(row["metonymic"]))
+    row["nested"] = int(bool(row["nested"]))
     row["norp_place_id"] = m["place"]["geonameid"] if m.get("place") and m["label"] == "NORP" else None
     if m["label"] == "NORP":
         row["place_id"] = None

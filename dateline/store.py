@@ -41,7 +41,7 @@ TABLES = {
     "mentions": (
         {"id": int, "article_id": str, "sentence_id": int, "entity_id": int, "text": str,
          "label": str, "start": int, "end": int, "place_id": int, "place_confidence": float,
-         "place_precision": str, "metonymic": int},
+         "place_precision": str, "metonymic": int, "nested": int},
         {"pk": "id", "foreign_keys": [("article_id", "articles", "id"),
                                       ("sentence_id", "sentences", "id"),
                                       ("entity_id", "entities", "id"),
@@ -196,9 +196,9 @@ def write_article(db, result, version, entity_cache):
         eid = entity_id(db, entity_cache, m["name"], m["type"], place_id)
         cursor = db.execute(
             'insert into mentions (article_id, sentence_id, entity_id, text, label, start, "end", place_id,'
-            " place_confidence, place_precision, metonymic) values (?,?,?,?,?,?,?,?,?,?,?)",
+            " place_confidence, place_precision, metonymic, nested) values (?,?,?,?,?,?,?,?,?,?,?,?)",
             [article["id"], sentence_ids[m["sentence"]], eid, m["text"], m["label"], m["start"], m["end"],
-             m["place_id"], m["place_confidence"], m["place_precision"], m["metonymic"]],
+             m["place_id"], m["place_confidence"], m["place_precision"], m["metonymic"], m["nested"]],
         )
         mention_ids.append(cursor.lastrowid)
         mention_entities.append(eid)

@@ -1,6 +1,7 @@
 """Whole builds: incremental updates, pruning, and the worker pool giving the same rows."""
 import shutil
 
+import pytest
 import sqlite_utils
 
 from conftest import GAZETTEER, SEEDS
@@ -60,3 +61,13 @@ def test_bad_files_are_recorded_and_good_ones_built(tmp_path):
     assert summary.added == 5 and summary.failed == 2
     db = sqlite_utils.Database(tmp_path / "news.db")
     assert {(r["path"], r["record"]) for r in db["ingest_errors"].rows} == {("empty.txt", None), ("junk.jsonl", 2)}
+
+
+def test_dask_local_cluster_builds_the_same_database(tmp_path):
+    pytest.importorskip("dask.distributed")
+    folder = corpus(tmp_path)
+    one, dask = tmp_path / "one" / "news.db", tmp_path / "dask" / "news.db"
+    builder.build([folder], db_path=one, gazetteer_path=GAZETTEER, workers=1)
+    summary, _ = builder.build([folder], db_path=dask, gazetteer_path=GAZETTEER, dask="local")
+    assert summary.added == 4
+    assert dump(one) == dump(dask)
