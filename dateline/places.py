@@ -392,13 +392,21 @@ def open_gazetteer(path=DEFAULT_GAZETTEER):
 
 
 def focus_countries(mentions, gazetteer):
-    """Share of the article's country-level mentions (countries and demonyms) per ISO code."""
+    """Share of the article's unambiguous country-level mentions per ISO code.
+
+    Countries, demonyms and first-level divisions count for their country; a name that is
+    both a country and a division elsewhere ("Georgia") counts for neither.
+    """
     counts = collections.Counter()
     for m in mentions:
-        for c in gazetteer.candidates(m["key"]):
-            if c["feature"] == "country" and (m["label"] in TOPONYM_LABELS or c["kind"] == "demonym"):
-                counts[c["country_code"]] += 1
-                break
+        if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP":
+            continue
+        candidates = [c for c in gazetteer.candidates(m["key"])
+                      if c["feature"] in ("country", "admin1") and c["kind"] != "alt"
+                      and (c["kind"] == "demonym") == (m["label"] == "NORP")]
+        codes = {c["country_code"] for c in candidates}
+        if len(codes) == 1:
+            counts[codes.pop()] += 1
     total = sum(counts.values())
     return {code: n / total for code, n in counts.items()} if total else {}
 
@@ -420,8 +428,8 @@ def score_candidate(candidate, mention, focus, parents):
     return score
 
 
-def division_over_foreign_namesake(candidate, candidates, focus):
-    """Bonus for a division of the article's country over a namesake abroad.
+def division_over_foreign_namesake(candidate, leader, focus):
+    """Bonus for a division of the article's country when the leading candidate is a namesake abroad.
 
     "Georgia" in an article about the United States is the state, not the country, and
     "Victoria" in Australian news the state, not the Seychelles' capital.
@@ -429,9 +437,9 @@ def division_over_foreign_namesake(candidate, candidates, focus):
     share = focus.get(candidate["country_code"], 0.0)
     if candidate["feature"] not in ("admin1", "admin2") or candidate["kind"] != "name" or share < 0.5:
         return 0.0
-    if any(c["country_code"] != candidate["country_code"] for c in candidates):
-        return FOCUS_DIVISION_WEIGHT * share * (1.0 if candidate["feature"] == "admin1" else 0.7)
-    return 0.0
+    if leader["country_code"] == candidate["country_code"]:
+        return 0.0
+    return FOCUS_DIVISION_WEIGHT * share * (1.0 if candidate["feature"] == "admin1" else 0.7)
 
 
 def named_after_city(division, candidates):
@@ -464,12 +472,15 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
     if not candidates:
         return None, 0.0, []
     division_meant = mention.get("division_word", False)
+    scored = [
+        (score_candidate(c, mention, focus, parents)
+         + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
+         + (1.5 if division_meant and c["feature"] in ("admin1", "admin2") else 0), c)
+        for c in candidates
+    ]
+    leader = max(scored, key=lambda sc: sc[0])[1]
     scored = sorted(
-        ((score_candidate(c, mention, focus, parents)
-          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
-          + (1.5 if division_meant and c["feature"] in ("admin1", "admin2") else 0)
-          + division_over_foreign_namesake(c, candidates, focus), c)
-         for c in candidates),
+        ((score + division_over_foreign_namesake(c, leader, focus), c) for score, c in scored),
         key=lambda sc: (-sc[0], sc[1]["geonameid"]),
     )
     weights = [math.exp(3.0 * (s - scored[0][0])) for s, _ in scored]
