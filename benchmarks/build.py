@@ -74,6 +74,9 @@ def main():
         "dateline_build": {"seconds": round(build_seconds, 1), "articles_per_s": round(len(articles) / build_seconds, 1),
                            "tokens_per_s": round(tokens / build_seconds)},
         "ratio": round(raw_seconds / build_seconds, 3),
+        # Stage times are summed over worker processes: shares of the work, not of the wall clock.
+        "stage_seconds": {k: round(v, 1) for k, v in summary.stage_seconds.items()},
+        "stage_share": {k: round(v / sum(summary.stage_seconds.values()), 3) for k, v in summary.stage_seconds.items()},
         "peak_rss_mb": peak_rss_mb(),
         "rows": {"entities": summary.entities, "places": summary.places, "events": summary.events},
     }

@@ -29,6 +29,7 @@ class Summary:
     events: int = 0
     seconds: float = 0.0
     db: str = ""
+    stage_seconds: dict = dataclasses.field(default_factory=dict)
 
     def line(self):
         """One line for the terminal."""
@@ -155,10 +156,14 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
         results = run_in_pool(chunks, model_name, gazetteer_path, workers)
     else:
         results = run_in_process(chunks, model_name, gazetteer_path)
-    entity_cache = {}
+    entity_cache, ids = {}, store.IdAllocator(db)
     for chunk_results in results:
         for result in chunk_results:
-            store.write_article(db, result, version, entity_cache)
+            for stage, seconds in result.pop("seconds", {}).items():
+                summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
+            write_started = time.monotonic()
+            store.write_article(db, result, version, entity_cache, ids)
+            summary.stage_seconds["store"] = summary.stage_seconds.get("store", 0.0) + time.monotonic() - write_started
             status = statuses.pop(result["article"]["id"])
             setattr(summary, status, getattr(summary, status) + 1)
             if progress:
@@ -182,7 +187,9 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
     summary.entities = db["entities"].count
     summary.places = db["places"].count
     summary.events = db["events"].count
+    publish_started = time.monotonic()
     store.publish(db, db_path)
+    summary.stage_seconds["publish"] = time.monotonic() - publish_started
     summary.seconds = time.monotonic() - started
     return summary, errors
 

@@ -5,6 +5,7 @@ it takes article dicts and returns result dicts that hold no spaCy objects.
 """
 import hashlib
 import pathlib
+import time
 
 from . import entities, events, nlp, places
 
@@ -59,6 +60,8 @@ def sentences_of(article, parsed):
 
 def extract_article(article, parsed, gazetteer):
     """All rows of one parsed article: sentences, mentions (with places) and events."""
+    clock = time.perf_counter
+    started = clock()
     sentences, spans = sentences_of(article, parsed)
     mentions = []
     for idx, (offset, span, _kind) in enumerate(spans):
@@ -66,8 +69,11 @@ def extract_article(article, parsed, gazetteer):
             mention = entities.mention_from_span(ent, offset, idx)
             if mention:
                 mentions.append(mention)
+    entities_done = clock()
     focus_place = places.resolve_mentions(mentions, article["text"], gazetteer)
+    places_done = clock()
     entities.canonicalize(mentions)
+    canonical_done = clock()
     found_events = []
     for idx, (offset, span, kind) in enumerate(spans):
         if kind != "body":
@@ -75,6 +81,7 @@ def extract_article(article, parsed, gazetteer):
         for event in events.events_from_sentence(span, offset, idx, mentions, article.get("published")):
             locate_event(event, focus_place)
             found_events.append(event)
+    events_done = clock()
     index = {id(m): n for n, m in enumerate(mentions)}
     for m in mentions:
         m["place_id"] = m["place"]["geonameid"] if m.get("place") else None
@@ -88,6 +95,8 @@ def extract_article(article, parsed, gazetteer):
         "mentions": [strip_mention(m) for m in mentions],
         "events": [strip_event(e, index) for e in found_events],
         "places": list(used_places.values()),
+        "seconds": {"entities": (entities_done - started) + (canonical_done - places_done),
+                    "places": places_done - entities_done, "events": events_done - canonical_done},
     }
 
 
@@ -147,4 +156,10 @@ def extract_articles(articles, model_name=None, gazetteer_path=places.DEFAULT_GA
     """Parse and extract a list of articles; the picklable unit of work for workers and Dask."""
     model = nlp.load_model(model_name)
     gazetteer = places.open_gazetteer(gazetteer_path)
-    return [extract_article(a, parsed, gazetteer) for a, parsed in nlp.parse_articles(model, articles)]
+    started = time.perf_counter()
+    results = [extract_article(a, parsed, gazetteer) for a, parsed in nlp.parse_articles(model, articles)]
+    # What the stages did not use of the elapsed time was the spaCy pass (and ingest's repair).
+    stages = sum(sum(r["seconds"].values()) for r in results)
+    if results:
+        results[0]["seconds"]["nlp"] = time.perf_counter() - started - stages
+    return results

@@ -20,7 +20,7 @@ import zlib
 from .names import normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "10"
+GAZETTEER_VERSION = "11"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -167,6 +167,7 @@ def build_gazetteer(path):
     keyed = {(normalize_name(n), gid): kind for n, gid, kind in reversed(names)}
     db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for (k, gid), kind in keyed.items() if k])
     db.execute("create index names_name on names(name)")
+    db.execute("create index places_country on places(country_code, feature)")
     db.execute("insert into meta values ('version', ?)", (GAZETTEER_VERSION,))
     db.commit()
     db.close()
@@ -333,6 +334,7 @@ class Gazetteer:
         self._db = sqlite3.connect(self.path, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self.candidates = functools.lru_cache(maxsize=100_000)(self._candidates)
+        self.country = functools.lru_cache(maxsize=512)(self._country)
 
     def _candidates(self, key):
         rows = self._db.execute(
@@ -348,7 +350,7 @@ class Gazetteer:
         row = self._db.execute("select * from places where geonameid = ?", (geonameid,)).fetchone()
         return dict(row) if row else None
 
-    def country(self, code):
+    def _country(self, code):
         """The gazetteer row of a country by ISO code, or None."""
         row = self._db.execute(
             "select * from places where feature = 'country' and country_code = ?", (code,)

@@ -170,7 +170,36 @@ def entity_id(db, cache, name, kind, place_id):
     return cache[key]
 
 
-def write_article(db, result, version, entity_cache):
+class IdAllocator:
+    """Hands out row ids per table: one build is the only writer, so ids follow input order."""
+
+    def __init__(self, db):
+        self.db = db
+        self.next = {}
+
+    def take(self, table, count):
+        """The first of `count` fresh ids for `table`."""
+        if table not in self.next:
+            self.next[table] = (self.db.execute(f"select max(id) from {table}").fetchone()[0] or 0) + 1
+        first = self.next[table]
+        self.next[table] += count
+        return first
+
+
+def insert_rows(db, table, rows):
+    """Insert dicts that share keys with one executemany (faster than per-row inserts)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    db.conn.executemany(f"insert into {table} ({names}) values ({marks})", [[r[c] for c in columns] for r in rows])
+
+
+PLACE_COLUMNS = ("id", "geonameid", "name", "feature", "country_code", "admin1", "latitude", "longitude", "population")
+
+
+def write_article(db, result, version, entity_cache, ids):
     """Replace an article's rows with a fresh extraction result."""
     article = dict(result["article"])
     delete_article(db, article["id"])
@@ -180,46 +209,45 @@ def write_article(db, result, version, entity_cache):
         mention_count=len(result["mentions"]),
         event_count=len(result["events"]),
     )
-    db["articles"].insert(article, replace=True)
-    for place in result["places"]:
-        db["places"].insert(place, pk="id", ignore=True)
-    sentence_ids = []
-    for s in result["sentences"]:
-        cursor = db.execute(
-            'insert into sentences (article_id, idx, start, "end", kind, text, credit) values (?,?,?,?,?,?,?)',
-            [article["id"], s["idx"], s["start"], s["end"], s["kind"], s["text"], s["credit"]],
-        )
-        sentence_ids.append(cursor.lastrowid)
-    mention_ids, mention_entities, candidates = [], [], []
-    for m in result["mentions"]:
-        place_id = m["place_id"] or m["norp_place_id"]
-        eid = entity_id(db, entity_cache, m["name"], m["type"], place_id)
-        cursor = db.execute(
-            'insert into mentions (article_id, sentence_id, entity_id, text, label, start, "end", place_id,'
-            " place_confidence, place_precision, metonymic, nested) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [article["id"], sentence_ids[m["sentence"]], eid, m["text"], m["label"], m["start"], m["end"],
-             m["place_id"], m["place_confidence"], m["place_precision"], m["metonymic"], m["nested"]],
-        )
-        mention_ids.append(cursor.lastrowid)
+    insert_rows(db, "articles", [article])
+    db.conn.executemany(
+        f"insert or ignore into places ({', '.join(PLACE_COLUMNS)}) values ({', '.join('?' * len(PLACE_COLUMNS))})",
+        [[p[c] for c in PLACE_COLUMNS] for p in result["places"]],
+    )
+    first = ids.take("sentences", len(result["sentences"]))
+    sentence_ids = [first + n for n in range(len(result["sentences"]))]
+    insert_rows(db, "sentences", [
+        {"id": sid, "article_id": article["id"], "idx": s["idx"], "start": s["start"], "end": s["end"],
+         "kind": s["kind"], "text": s["text"], "credit": s["credit"]}
+        for sid, s in zip(sentence_ids, result["sentences"])
+    ])
+    first = ids.take("mentions", len(result["mentions"]))
+    mention_ids = [first + n for n in range(len(result["mentions"]))]
+    mention_entities, mentions, candidates = [], [], []
+    for mid, m in zip(mention_ids, result["mentions"]):
+        eid = entity_id(db, entity_cache, m["name"], m["type"], m["place_id"] or m["norp_place_id"])
         mention_entities.append(eid)
-        candidates.extend(
-            {"mention_id": cursor.lastrowid, "rank": rank, **c} for rank, c in enumerate(m["candidates"] or (), 1)
-        )
-    if candidates:
-        db["place_candidates"].insert_all(candidates)
+        mentions.append({"id": mid, "article_id": article["id"], "sentence_id": sentence_ids[m["sentence"]],
+                         "entity_id": eid, "text": m["text"], "label": m["label"], "start": m["start"],
+                         "end": m["end"], "place_id": m["place_id"], "place_confidence": m["place_confidence"],
+                         "place_precision": m["place_precision"], "metonymic": m["metonymic"], "nested": m["nested"]})
+        candidates.extend({"mention_id": mid, "rank": rank, **c} for rank, c in enumerate(m["candidates"] or (), 1))
+    insert_rows(db, "mentions", mentions)
+    insert_rows(db, "place_candidates", candidates)
     events = []
-    for e in result["events"]:
-        row = {k: v for k, v in e.items() if not k.endswith("_mention") and k != "sentence"}
+    first = ids.take("events", len(result["events"]))
+    for n, e in enumerate(result["events"]):
+        row = {"id": first + n}
+        row.update((k, v) for k, v in e.items() if not k.endswith("_mention") and k != "sentence")
         row["article_id"] = article["id"]
         row["sentence_id"] = sentence_ids[e["sentence"]]
         for role in ("actor1", "actor2", "attributed_to"):
-            n = e[f"{role}_mention"]
-            row[f"{role}_entity_id"] = mention_entities[n] if n is not None else None
-        n = e["location_mention"]
-        row["location_mention_id"] = mention_ids[n] if n is not None else None
+            n_mention = e[f"{role}_mention"]
+            row[f"{role}_entity_id"] = mention_entities[n_mention] if n_mention is not None else None
+        n_mention = e["location_mention"]
+        row["location_mention_id"] = mention_ids[n_mention] if n_mention is not None else None
         events.append(row)
-    if events:
-        db["events"].insert_all(events)
+    insert_rows(db, "events", events)
 
 
 def record_errors(db, errors):

@@ -1,0 +1,104 @@
+"""Toponym resolution rules, each on sentences written for it, through the real model and gazetteer."""
+import pytest
+
+from dateline import ingest, nlp, pipeline, places
+
+
+@pytest.fixture(scope="module")
+def resolve(model, gazetteer):
+    def run(text):
+        article = ingest.make_article({"text": text, "published": "2022-05-01"}, None, "t.txt")
+        ((article, parsed),) = nlp.parse_articles(model, [article])
+        result = pipeline.extract_article(article, parsed, gazetteer)
+        return {m["text"]: m for m in result["mentions"] if not m["nested"]}, result
+    return run
+
+
+def place(gazetteer, mention):
+    return gazetteer.place(mention["place_id"] or mention["norp_place_id"])
+
+
+def test_washington_alone_is_the_capital(resolve, gazetteer):
+    mentions, _ = resolve("Officials in Washington said the sanctions would stay.")
+    assert place(gazetteer, mentions["Washington"])["feature"] == "city"
+    assert place(gazetteer, mentions["Washington"])["country_code"] == "US"
+
+
+def test_washington_state_is_the_state(resolve, gazetteer):
+    mentions, _ = resolve("Wildfires spread across Washington state on Sunday.")
+    mention = next(m for t, m in mentions.items() if t.startswith("Washington"))
+    assert place(gazetteer, mention)["feature"] == "admin1"
+
+
+def test_oklahoma_is_the_state_not_a_pennsylvania_town(resolve, gazetteer):
+    mentions, _ = resolve("Tornadoes struck Oklahoma and Kansas overnight.")
+    assert place(gazetteer, mentions["Oklahoma"])["feature"] == "admin1"
+
+
+def test_us_is_the_united_states_not_canada(resolve, gazetteer):
+    mentions, _ = resolve("The U.S. and Canada signed the accord in Ottawa.")
+    assert place(gazetteer, mentions["U.S."])["country_code"] == "US"
+    assert place(gazetteer, mentions["U.S."])["feature"] == "country"
+
+
+def test_georgia_in_american_news_is_the_state(resolve, gazetteer):
+    mentions, _ = resolve("Voters in Georgia and Florida lined up early. The United States will count ballots "
+                          "for a week, and officials in Atlanta said turnout in the United States was high.")
+    assert place(gazetteer, mentions["Georgia"])["country_code"] == "US"
+    mentions, _ = resolve("Russia and Georgia traded accusations over the border in Tbilisi.")
+    assert place(gazetteer, mentions["Georgia"])["feature"] == "country"
+
+
+def test_homs_is_the_city_but_homs_province_the_governorate(resolve, gazetteer):
+    mentions, _ = resolve("Shelling hit Homs on Monday, residents said.")
+    assert place(gazetteer, mentions["Homs"])["feature"] == "city"
+    _, result = resolve("Fighting spread across Homs province on Monday.")
+    homs = next(m for m in result["mentions"] if m["text"].startswith("Homs"))
+    assert gazetteer.place(homs["place_id"])["feature"] == "admin1"
+
+
+def test_county_and_abbreviated_division(resolve, gazetteer):
+    mentions, _ = resolve("Flooding closed roads in Orange County, California, and in Lexington, Ky.")
+    orange = place(gazetteer, mentions["Orange County"])
+    assert orange["feature"] == "admin2" and orange["admin1"].startswith("US.CA")
+    assert place(gazetteer, mentions["Ky."])["name"] == "Kentucky"
+
+
+def test_demonym_links_its_country(resolve, gazetteer):
+    mentions, _ = resolve("Kenyan runners won in Boston.")
+    assert place(gazetteer, mentions["Kenyan"])["country_code"] == "KE"
+
+
+def test_country_tagged_as_organisation_is_a_metonymic_place(resolve, gazetteer):
+    _, result = resolve("Zimbabwe beat Kenya by four wickets in Harare.")
+    zimbabwe = next(m for m in result["mentions"] if m["text"] == "Zimbabwe")
+    assert gazetteer.place(zimbabwe["place_id"])["country_code"] == "ZW"
+
+
+def test_place_inside_an_organisation_name_is_nested(resolve, gazetteer):
+    _, result = resolve("The Toronto Police Service arrested two men on Friday.")
+    nested = [m for m in result["mentions"] if m["nested"]]
+    assert [m["text"] for m in nested] == ["Toronto"]
+    assert gazetteer.place(nested[0]["place_id"])["country_code"] == "CA"
+
+
+def test_unknown_toponym_stays_unresolved_with_candidates_listed(resolve):
+    mentions, _ = resolve("Clashes were reported near Qaryat al-Zawiyah on Monday.")
+    unresolved = [m for m in mentions.values() if m["label"] in ("GPE", "LOC") and m["place_id"] is None]
+    assert unresolved
+
+
+def test_geonames_import_adds_a_village(tmp_path):
+    path = tmp_path / "gazetteer.db"
+    import shutil
+    from conftest import GAZETTEER
+    shutil.copy(GAZETTEER, path)
+    dump = tmp_path / "SY.txt"
+    # The GeoNames dump format: 19 tab-separated columns.
+    row = ["9999001", "Khirbet Testane", "Khirbet Testane", "Testane,Kherbet Testane", "33.45", "38.61",
+           "P", "PPL", "SY", "", "13", "", "", "", "120", "", "600", "Asia/Damascus", "2024-01-01"]
+    dump.write_text("\t".join(row) + "\n")
+    assert places.import_geonames(dump, path) == 1
+    gazetteer = places.Gazetteer(path)
+    (hit,) = gazetteer.candidates("kherbet testane")
+    assert hit["geonameid"] == 9999001 and hit["feature"] == "city" and hit["country_code"] == "SY"
