@@ -74,7 +74,9 @@ def mention_from_span(span, offset, sentence_idx):
     lead = raw.find(text)
     start = offset + span.start_char + max(lead, 0)
     root = span.root
+    roles = roles_of(span) if label == "PERSON" else []
     return {
+        "roles": roles,
         "text": text,
         "label": label,
         "start": start,
@@ -84,6 +86,42 @@ def mention_from_span(span, offset, sentence_idx):
         "dep": root.dep_,
         "head_lemma": root.head.lemma_.lower(),
     }
+
+
+def role_text(tokens):
+    """The words of a role phrase, without punctuation at the edges."""
+    words = [t for t in tokens if not t.is_punct or t.text in ("-", "'s", "’s")]
+    while words and (words[0].dep_ in ("det", "cc") or words[0].lower_ in ("also", "the", "a", "an")):
+        words.pop(0)
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def roles_of(span):
+    """Titles and roles a person is given: 'UN envoy' X, 'President' X, X, 'Syria's UN ambassador'."""
+    roles_words = rules()["person_roles"]
+    root, doc = span.root, span.doc
+    found = []
+    # Title words written before the name and attached to it: "UN envoy Staffan de Mistura".
+    first = span.start
+    while first > max(span.start - 5, 0):
+        t = doc[first - 1]
+        if t.dep_ not in ("compound", "amod", "nmod", "poss", "case") or not (t.i < t.head.i < span.end):
+            break
+        first -= 1
+    if first < span.start and any(t.lower_ in roles_words for t in doc[first:span.start]):
+        found.append(role_text(doc[first:span.start]))
+    title = [t for t in span if t.lower_ in rules()["person_titles"] and t.i < span.end - 1]
+    if title and title[0].i == span.start:
+        found.append(role_text(title))
+    for child in root.children:
+        # "Bashar al-Ja'afari, Syria's UN ambassador, said" and "..., who is also Syria's UN ambassador".
+        head = child if child.dep_ == "appos" else None
+        if child.dep_ == "relcl" and child.lemma_ == "be":
+            head = next((c for c in child.children if c.dep_ == "attr"), None)
+        if head is not None and head.lemma_.lower() in roles_words:
+            clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "prep") for t in c.subtree}
+            found.append(role_text([t for t in head.subtree if t.i not in clauses]))
+    return [r for r in dict.fromkeys(found) if r and len(r) <= 80]
 
 
 # ---------------------------------------------------------------- canonical names

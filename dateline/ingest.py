@@ -32,6 +32,13 @@ CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 HEADLINE_MAX_CHARS = 160
+# "WASHINGTON, March 3 (Reuters) - ", "BEIRUT (AP) — ": the filing place in capitals opens the story.
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:, ?[A-Z][A-Za-z.'\- ]{1,30})?)"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"(?: ?\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|CNN|Bloomberg)\))?"
+    r" ?[-–—]+ ")
+BYLINE = re.compile(r"By (?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:,? [^\n]{0,80})?\n")
 # Fewer words than this in an HTML page's extracted text is navigation, not an article.
 MIN_HTML_WORDS = 8
 
@@ -131,6 +138,7 @@ def looks_like_headline(line):
         and len(line.split()) >= 2
         and not line.endswith((".", ",", ";", ":"))
         and not CAPTION_CREDIT.search(line)
+        and not BYLINE.match(line + "\n")
     )
 
 
@@ -251,7 +259,7 @@ def read_text_file(path, max_bytes=DEFAULT_MAX_BYTES):
 
 def content_hash(article):
     """A hash of everything that ends up in the article's rows."""
-    keys = ("title", "source", "url", "published", "byline", "language", "text")
+    keys = ("title", "source", "url", "published", "byline", "language", "dateline", "text")
     payload = json.dumps([article.get(k) for k in keys], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
@@ -286,9 +294,34 @@ def make_article(record, path, rel_path, record_id=None):
         "path": rel_path,
         "title_in_text": title_in_text,
     }
+    dateline, byline, skip = find_dateline_and_byline(text, title_in_text)
+    article["dateline"] = _string(meta.get("dateline")) or dateline
+    article["byline"] = article["byline"] or byline
     article["content_hash"] = content_hash(article)
     article["captions"] = find_captions(text)
+    # Spans that name the reporter or the filing place, not the story's entities.
+    article["skip_spans"] = skip
     return article
+
+
+def find_dateline_and_byline(text, title_in_text=False):
+    """(dateline, byline, spans to skip) found at the start of the body: "BEIRUT (AP) — ", "By Jane Doe"."""
+    skip, dateline, byline = [], None, None
+    start = text.index("\n") + 1 if title_in_text and "\n" in text else 0
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    match = BYLINE.match(text, start)
+    if match:
+        byline = match.group("name")
+        skip.append((match.start(), match.end()))
+        start = match.end()
+        while start < len(text) and text[start] == "\n":
+            start += 1
+    match = DATELINE.match(text, start)
+    if match and re.search(r"[A-Z]{3,}", match.group("place")):
+        dateline = match.group(0).strip().rstrip("-–—").strip()
+        skip.append((match.start(), match.end()))
+    return dateline, byline, skip
 
 
 def _string(value):

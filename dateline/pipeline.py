@@ -64,10 +64,11 @@ def extract_article(article, parsed, gazetteer):
     started = clock()
     sentences, spans = sentences_of(article, parsed)
     mentions = []
+    skip = article.get("skip_spans") or ()
     for idx, (offset, span, _kind) in enumerate(spans):
         for ent in span.ents:
             mention = entities.mention_from_span(ent, offset, idx)
-            if mention:
+            if mention and not any(s <= mention["start"] < e for s, e in skip):
                 mentions.append(mention)
     entities_done = clock()
     focus_place = places.resolve_mentions(mentions, article["text"], gazetteer)
@@ -90,7 +91,7 @@ def extract_article(article, parsed, gazetteer):
         if event["place"]:
             used_places.setdefault(event["place"]["geonameid"], places.place_row(event["place"]))
     return {
-        "article": {k: v for k, v in article.items() if k not in ("captions", "title_in_text")},
+        "article": {k: v for k, v in article.items() if k not in ("captions", "title_in_text", "skip_spans")},
         "sentences": sentences,
         "mentions": [strip_mention(m) for m in mentions],
         "events": [strip_event(e, index) for e in found_events],
@@ -117,7 +118,7 @@ def locate_event(event, focus_place):
         event["location_method"] = None
 
 
-MENTION_FIELDS = ("sentence", "text", "label", "start", "end", "name", "type", "place_id",
+MENTION_FIELDS = ("sentence", "text", "label", "start", "end", "name", "type", "place_id", "roles",
                   "place_confidence", "place_precision", "metonymic", "nested", "candidates")
 
 

@@ -18,7 +18,7 @@ SCHEMA_VERSION = "1"
 TABLES = {
     "articles": (
         {"id": str, "title": str, "source": str, "url": str, "published": str, "byline": str,
-         "language": str, "text": str, "word_count": int, "path": str, "content_hash": str,
+         "language": str, "dateline": str, "text": str, "word_count": int, "path": str, "content_hash": str,
          "pipeline_version": str, "sentence_count": int, "mention_count": int, "event_count": int},
         {"pk": "id"},
     ),
@@ -74,6 +74,19 @@ TABLES = {
                                       ("location_mention_id", "mentions", "id"),
                                       ("place_id", "places", "id")]},
     ),
+    "entity_roles": (
+        {"id": int, "entity_id": int, "role": str, "article_id": str, "mention_id": int},
+        {"pk": "id", "foreign_keys": [("entity_id", "entities", "id"), ("article_id", "articles", "id"),
+                                      ("mention_id", "mentions", "id")]},
+    ),
+    "aliases": (
+        {"entity_id": int, "alias": str, "count": int},
+        {"pk": ("entity_id", "alias"), "foreign_keys": [("entity_id", "entities", "id")]},
+    ),
+    "cooccurrences": (
+        {"entity_a": int, "entity_b": int, "articles": int, "sentences": int},
+        {"pk": ("entity_a", "entity_b"), "foreign_keys": [("entity_a", "entities", "id"), ("entity_b", "entities", "id")]},
+    ),
     "ingest_errors": (
         {"id": int, "path": str, "record": int, "reason": str, "kept": int, "article_id": str, "at": str},
         {"pk": "id"},
@@ -87,6 +100,9 @@ INDEXES = {
     "entities": [["name", "type"], ["type"], ["place_id"], ["mention_count"]],
     "mentions": [["article_id"], ["sentence_id"], ["entity_id"], ["place_id"], ["label"]],
     "place_candidates": [["mention_id"]],
+    "entity_roles": [["entity_id"], ["article_id"], ["role"]],
+    "aliases": [["alias"]],
+    "cooccurrences": [["entity_b"], ["articles"]],
     "places": [["feature"], ["country_code"], ["geonameid"], ["mention_count"]],
     "events": [["article_id"], ["sentence_id"], ["plover"], ["cameo_root"], ["cameo_code"],
                ["quad_class"], ["date"], ["country_code"], ["place_id"], ["actor1_entity_id"], ["actor2_entity_id"],
@@ -147,7 +163,7 @@ def delete_article(db, article_id):
     """Remove an article and every row derived from it."""
     mention_ids = "select id from mentions where article_id = ?"
     db.execute(f"delete from place_candidates where mention_id in ({mention_ids})", [article_id])
-    for table in ("events", "mentions", "sentences"):
+    for table in ("events", "entity_roles", "mentions", "sentences"):
         db.execute(f"delete from {table} where article_id = ?", [article_id])
     db.execute("delete from articles where id = ?", [article_id])
 
@@ -223,7 +239,7 @@ def write_article(db, result, version, entity_cache, ids):
     ])
     first = ids.take("mentions", len(result["mentions"]))
     mention_ids = [first + n for n in range(len(result["mentions"]))]
-    mention_entities, mentions, candidates = [], [], []
+    mention_entities, mentions, candidates, roles = [], [], [], []
     for mid, m in zip(mention_ids, result["mentions"]):
         eid = entity_id(db, entity_cache, m["name"], m["type"], m["place_id"] or m["norp_place_id"])
         mention_entities.append(eid)
@@ -232,7 +248,10 @@ def write_article(db, result, version, entity_cache, ids):
                          "end": m["end"], "place_id": m["place_id"], "place_confidence": m["place_confidence"],
                          "place_precision": m["place_precision"], "metonymic": m["metonymic"], "nested": m["nested"]})
         candidates.extend({"mention_id": mid, "rank": rank, **c} for rank, c in enumerate(m["candidates"] or (), 1))
+        roles.extend({"entity_id": eid, "role": r, "article_id": article["id"], "mention_id": mid}
+                     for r in m.get("roles") or ())
     insert_rows(db, "mentions", mentions)
+    insert_rows(db, "entity_roles", roles)
     insert_rows(db, "place_candidates", candidates)
     events = []
     first = ids.take("events", len(result["events"]))
@@ -277,6 +296,17 @@ def update_aggregates(db, database_name):
             event_count = (select count(*) from events where place_id = places.id);
         delete from places where mention_count = 0 and event_count = 0
             and id not in (select place_id from entities where place_id is not null);
+        delete from aliases;
+        insert into aliases (entity_id, alias, count)
+            select entity_id, text, count(*) from mentions group by entity_id, text;
+        delete from cooccurrences;
+        insert into cooccurrences (entity_a, entity_b, articles, sentences)
+            select a.entity_id, b.entity_id, count(distinct a.article_id),
+                count(distinct case when a.sentence_id = b.sentence_id then a.sentence_id end)
+            from (select distinct article_id, sentence_id, entity_id from mentions where nested = 0) a
+            join (select distinct article_id, sentence_id, entity_id from mentions where nested = 0) b
+                on a.article_id = b.article_id and a.entity_id < b.entity_id
+            group by a.entity_id, b.entity_id;
         """
     )
     db.execute(

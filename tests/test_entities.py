@@ -1,0 +1,79 @@
+"""Entity rules on sentences written for the test, and the entity tables of the seed."""
+import pytest
+
+from dateline import entities, ingest, nlp, pipeline
+
+
+@pytest.fixture(scope="module")
+def extract(model, gazetteer):
+    def run(text, **meta):
+        article = ingest.make_article({"text": text, **meta}, None, "t.txt")
+        ((article, parsed),) = nlp.parse_articles(model, [article])
+        result = pipeline.extract_article(article, parsed, gazetteer)
+        return result, [m for m in result["mentions"] if not m["nested"]]
+    return run
+
+
+def test_titles_are_kept_apart_from_names():
+    assert entities.strip_titles("President Emmanuel Macron") == "Emmanuel Macron"
+    assert entities.strip_titles("Prime Minister Jacinda Ardern") == "Jacinda Ardern"
+    assert entities.strip_titles("Gen. Mark Milley") == "Mark Milley"
+
+
+def test_surname_and_article_forms_resolve_to_the_full_name():
+    assert entities.is_short_form("Assad", "Bashar al-Assad")
+    assert entities.is_short_form("al-Assad", "Bashar al-Assad")
+    assert entities.is_short_form("Ja'afari", "Bashar al-Ja'afari")
+    assert not entities.is_short_form("Bashar", "Bashar al-Assad")
+
+
+def test_acronym_resolves_to_its_expansion_in_the_article(extract):
+    _, mentions = extract("The International Energy Agency cut its forecast. The IEA blamed weak demand in China.")
+    names = {m["text"]: m["name"] for m in mentions if m["label"] == "ORG"}
+    assert names.get("IEA") == "International Energy Agency"
+
+
+def test_roles_from_titles_and_appositions(extract):
+    _, mentions = extract("UN envoy Kofi Annan met Mohammed al-Rashid, Iraq's foreign minister, in Geneva on Monday.")
+    roles = {m["name"]: m["roles"] for m in mentions if m["label"] == "PERSON"}
+    assert "UN envoy" in roles["Kofi Annan"]
+    assert "Iraq's foreign minister" in roles["Mohammed al-Rashid"]
+
+
+def test_dateline_and_byline_are_not_story_entities(extract):
+    result, mentions = extract("By Maria Lopez\n\nMADRID, May 2 (Reuters) - Spain's government approved the budget on Tuesday.")
+    assert result["article"]["byline"] == "Maria Lopez"
+    assert result["article"]["dateline"] == "MADRID, May 2 (Reuters)"
+    texts = {m["text"] for m in mentions}
+    assert "Maria Lopez" not in texts and "MADRID" not in texts and "Reuters" not in texts
+    assert "Spain" in texts
+
+
+def test_org_suffixes_and_apposition_make_organisations(extract):
+    _, mentions = extract("The Revolutionary Guard Brigade, a militia, clashed with police. "
+                          "The Syrian Observatory News Network reported the clash.")
+    labels = {m["text"]: m["label"] for m in mentions}
+    assert labels.get("Syrian Observatory News Network") == "ORG"
+
+
+def test_seed_aliases_roles_and_cooccurrences(seed_db):
+    (us,) = seed_db.query("select id from entities where name = 'United States'")
+    aliases = {r["alias"]: r["count"] for r in seed_db.query("select * from aliases where entity_id = ?", [us["id"]])}
+    assert aliases == {"U.S.": 2, "United States": 1}
+    roles = {(r["name"], r["role"]) for r in seed_db.query(
+        "select e.name, r.role from entity_roles r join entities e on e.id = r.entity_id")}
+    assert ("Bashar al-Ja'afari", "Syria's UN ambassador") in roles
+    assert ("Staffan de Mistura", "UN envoy") in roles
+    pairs = list(seed_db.query(
+        "select c.* from cooccurrences c join entities a on a.id = c.entity_a join entities b on b.id = c.entity_b"
+        " where (a.name, b.name) in (values ('Syria', 'Jordan'), ('Jordan', 'Syria'))"))
+    assert pairs and pairs[0]["articles"] == 1 and pairs[0]["sentences"] >= 1
+
+
+def test_seed_entities_match_the_issue(seed_db):
+    rows = {(r["name"], r["type"]): r for r in seed_db["entities"].rows}
+    assert rows[("Bashar al-Assad", "PERSON")]["mention_count"] >= 2
+    assert not [name for name, kind in rows if kind == "PERSON" and "Assad" in name and name != "Bashar al-Assad"]
+    assert ("Maghaweer al-Thawra", "ORG") in rows
+    assert ("Palmyra News Network", "ORG") in rows
+    assert not [name for name, kind in rows if kind == "PERSON" and ("Hassan" in name or "Press" in name)]
