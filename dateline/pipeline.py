@@ -3,11 +3,13 @@
 `extract_articles` is the unit of work a process, a worker pool or a Dask task runs:
 it takes article dicts and returns result dicts that hold no spaCy objects.
 """
+import bisect
 import hashlib
 import pathlib
 import time
 
 from . import entities, events, nlp, places
+from .ingest import paragraphs
 
 DATA = pathlib.Path(__file__).parent / "data"
 PIPELINE_CODE_VERSION = "1"
@@ -24,48 +26,80 @@ def pipeline_version(model):
     return digest.hexdigest()[:16]
 
 
-def sentence_kind(segment, sent):
-    """body, caption, title, or heading (a short line without closing punctuation)."""
-    if segment["kind"] != "body":
-        return segment["kind"]
-    words = [t for t in sent if not t.is_punct]
-    text = sent.text.strip()
-    is_whole_segment = sent.start == 0 and sent.end == len(sent.doc)
-    if is_whole_segment and len(words) <= HEADING_MAX_WORDS and text[-1:] not in ".!?\"'”’:":
-        return "heading"
-    return "body"
+def paragraph_kinds(article):
+    """(start, end, kind, credit_start, credit) of every paragraph: title, caption or body."""
+    text = article["text"]
+    captions = {c["start"]: c for c in article.get("captions", ())}
+    kinds = []
+    for n, (start, end) in enumerate(paragraphs(text)):
+        caption = captions.get(start)
+        if caption:
+            kinds.append((start, end, "caption", caption["credit_start"], caption["credit"]))
+        elif n == 0 and article.get("title_in_text") and "\n" not in text[start:end]:
+            kinds.append((start, end, "title", None, None))
+        else:
+            kinds.append((start, end, "body", None, None))
+    return kinds
+
+
+def is_heading(text):
+    """A short line without closing punctuation between paragraphs: a subheading."""
+    words = text.split()
+    return 0 < len(words) <= HEADING_MAX_WORDS and text[-1:] not in ".!?\"'”’:;,)"
 
 
 def sentences_of(article, parsed):
-    """Sentence rows and the spaCy sentence spans they came from, in text order."""
-    rows, spans = [], []
-    for segment, doc in parsed:
-        offset = segment["start"]
-        if segment["kind"] == "caption":
-            rows.append({"idx": len(rows), "start": offset, "end": segment["end"], "kind": "caption",
-                         "text": article["text"][offset:segment["end"]], "credit": segment["credit"]})
-            spans.append((offset, doc[:], "caption"))
-            continue
+    """Sentence rows, and (offset, spaCy sentence, kind, row index) units, in text order.
+
+    A caption paragraph is one row of kind `caption` (its credit apart); a paragraph that is
+    a single short unpunctuated line is a `heading`.
+    """
+    text = article["text"]
+    paras = paragraph_kinds(article)
+    starts = [p[0] for p in paras]
+    rows, units, caption_rows = [], [], {}
+    for piece, doc in parsed:
+        offset = piece["start"]
         for sent in doc.sents:
-            text = sent.text.strip()
-            if not text:
+            stripped = sent.text.strip()
+            if not stripped:
                 continue
             start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            kind = sentence_kind(segment, sent)
-            rows.append({"idx": len(rows), "start": start, "end": start + len(text), "kind": kind,
-                         "text": article["text"][start:start + len(text)], "credit": None})
-            spans.append((offset, sent, kind))
-    return rows, spans
+            end = start + len(stripped)
+            p_start, p_end, kind, credit_start, credit = paras[max(bisect.bisect_right(starts, start) - 1, 0)]
+            if kind == "caption":
+                if start >= credit_start:
+                    continue
+                if p_start not in caption_rows:
+                    caption_end = p_start + len(text[p_start:credit_start].rstrip())
+                    caption_rows[p_start] = len(rows)
+                    rows.append({"idx": len(rows), "start": p_start, "end": caption_end, "kind": "caption",
+                                 "text": text[p_start:caption_end], "credit": credit})
+                units.append((offset, sent, "caption", caption_rows[p_start]))
+                continue
+            if not any(ch.isalnum() for ch in stripped) and rows and rows[-1]["start"] >= p_start:
+                # A stray closing quote or bracket belongs to the sentence before it.
+                rows[-1]["end"] = end
+                rows[-1]["text"] = text[rows[-1]["start"]:end]
+                continue
+            if kind == "body" and start == p_start and end >= len(text[:p_end].rstrip()) and is_heading(stripped):
+                kind = "heading"
+            units.append((offset, sent, kind, len(rows)))
+            rows.append({"idx": len(rows), "start": start, "end": end, "kind": kind,
+                         "text": text[start:end], "credit": None})
+    return rows, units
 
 
 def extract_article(article, parsed, gazetteer):
     """All rows of one parsed article: sentences, mentions (with places) and events."""
     clock = time.perf_counter
     started = clock()
-    sentences, spans = sentences_of(article, parsed)
+    sentences, units = sentences_of(article, parsed)
     mentions = []
-    skip = article.get("skip_spans") or ()
-    for idx, (offset, span, _kind) in enumerate(spans):
+    # Bylines, datelines and photo credits name no entity of the story.
+    skip = list(article.get("skip_spans") or ())
+    skip += [(p[3], p[1]) for p in paragraph_kinds(article) if p[2] == "caption"]
+    for offset, span, _kind, idx in units:
         for ent in span.ents:
             mention = entities.mention_from_span(ent, offset, idx)
             if mention and not any(s <= mention["start"] < e for s, e in skip):
@@ -76,7 +110,7 @@ def extract_article(article, parsed, gazetteer):
     entities.canonicalize(mentions)
     canonical_done = clock()
     found_events = []
-    for idx, (offset, span, kind) in enumerate(spans):
+    for offset, span, kind, idx in units:
         if kind != "body":
             continue
         for event in events.events_from_sentence(span, offset, idx, mentions, article.get("published")):
