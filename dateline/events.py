@@ -436,3 +436,132 @@ def event_date(trigger, dates, published):
     if published:
         return published[:10], "day", None, "published"
     return None, None, None, None
+
+
+# ---------------------------------------------------------------- quotes
+
+QUOTE_MARKS = re.compile(r"[\"“”]")
+SPEECH_VERBS = REPORTING_VERBS | {"warn", "urge", "ask", "deny", "promise", "vow", "reply", "respond",
+                                  "stress", "say", "tell", "insist", "admit", "predict", "describe", "call"}
+
+
+def quoted_spans(text):
+    """(start, end) of text between paired quotation marks, without the marks."""
+    marks = [m.start() for m in QUOTE_MARKS.finditer(text)]
+    return [(a + 1, b) for a, b in zip(marks[::2], marks[1::2]) if b - a > 2]
+
+
+def quotes_from_sentence(sent, offset, sentence_idx, mentions, last_speaker=None):
+    """Direct and indirect speech in one sentence: speaker, quote text and span, verb.
+
+    Direct quotes are the text between quotation marks; indirect ones the clause a speech
+    verb governs ("officials said the strike had hit a tank"). A pronoun speaker is the
+    previous quote's speaker when there is one.
+    """
+    found = []
+    text = sent.text
+    direct = quoted_spans(text)
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subject = child(token, "nsubj")
+        if subject is None:
+            continue
+        speaker = describe_actor(subject, offset, mentions, require_actor=False)
+        pronoun = subject.lower_ in PRONOUNS
+        if pronoun and last_speaker is not None:
+            speaker = {**last_speaker, "pronoun": subject.text}
+        clause = child(token, "ccomp")
+        spans = []
+        if direct:
+            spans = [(offset + sent.start_char + a, offset + sent.start_char + b, "direct") for a, b in direct]
+        elif clause is not None:
+            tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)]
+            spans = [(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1]), "indirect")]
+        for start, end, kind in spans:
+            found.append({"sentence": sentence_idx, "speaker": speaker, "start": start, "end": end,
+                          "kind": kind, "verb": token.text, "verb_start": offset + token.idx})
+        if spans:
+            break  # one speaker per sentence: the first speech verb with a subject
+    return found
+
+
+# ---------------------------------------------------------------- the same event in several reports
+
+CLUSTER_DAYS = 1
+CLUSTER_KM = 50
+ACTOR_STOPWORDS = {"the", "a", "an", "of", "and", "pro", "its", "their", "his", "her", "s", "led", "backed",
+                   "forces", "force", "officials", "official", "group", "groups"}
+
+
+def actor_words(text):
+    """Content words of an actor's text, for comparing two reports of one event."""
+    return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if w not in ACTOR_STOPWORDS and len(w) > 2}
+
+
+def same_actor(a_entity, a_text, b_entity, b_text):
+    """True, False, or None (unknown) for whether two actor slots name the same actor."""
+    if a_entity and b_entity:
+        return a_entity == b_entity
+    a_words, b_words = actor_words(a_text), actor_words(b_text)
+    if not a_words or not b_words:
+        return None
+    return bool(a_words & b_words)
+
+
+def same_event(a, b):
+    """Two coded events that report one real event: same PLOVER type, close dates and places, matching actors."""
+    if a["plover"] != b["plover"] or not a["plover"] or not a["date"] or not b["date"]:
+        return False
+    try:
+        gap = abs((dt.date.fromisoformat(a["date"][:10]) - dt.date.fromisoformat(b["date"][:10])).days)
+    except ValueError:
+        return False
+    if gap > CLUSTER_DAYS:
+        return False
+    if a["latitude"] is None or b["latitude"] is None:
+        return False
+    if distance_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"]) > CLUSTER_KM:
+        return False
+    verdicts = [same_actor(a["actor1_entity_id"], a["actor1"], b["actor1_entity_id"], b["actor1"]),
+                same_actor(a["actor2_entity_id"], a["actor2"], b["actor2_entity_id"], b["actor2"])]
+    return True in verdicts and False not in verdicts
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km."""
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def cluster_events(rows):
+    """Cluster number per event id: events that report the same real event share one.
+
+    Only events of one PLOVER type within CLUSTER_DAYS of each other are compared, so the
+    work grows with the events of a day, not with the square of the corpus.
+    """
+    parent = {r["id"]: r["id"] for r in rows}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_day = {}
+    for r in rows:
+        if r["plover"] and r["date"] and len(r["date"]) >= 10:
+            by_day.setdefault((r["plover"], r["date"][:10]), []).append(r)
+    for (plover, day), group in by_day.items():
+        base = dt.date.fromisoformat(day)
+        nearby = list(group)
+        for delta in range(1, CLUSTER_DAYS + 1):
+            nearby += by_day.get((plover, (base + dt.timedelta(days=delta)).isoformat()), [])
+        for i, a in enumerate(group):
+            for b in nearby[i + 1:]:
+                if find(a["id"]) != find(b["id"]) and same_event(a, b):
+                    parent[find(b["id"])] = find(a["id"])
+    return {r["id"]: find(r["id"]) for r in rows}

@@ -90,8 +90,8 @@ def sentences_of(article, parsed):
     return rows, units
 
 
-def extract_article(article, parsed, gazetteer):
-    """All rows of one parsed article: sentences, mentions (with places) and events."""
+def analyze_article(article, parsed, gazetteer):
+    """Sentences, spaCy units and resolved, canonical mentions of one parsed article (with timings)."""
     clock = time.perf_counter
     started = clock()
     sentences, units = sentences_of(article, parsed)
@@ -109,14 +109,27 @@ def extract_article(article, parsed, gazetteer):
     places_done = clock()
     entities.canonicalize(mentions)
     canonical_done = clock()
-    found_events = []
+    seconds = {"entities": (entities_done - started) + (canonical_done - places_done),
+               "places": places_done - entities_done}
+    return sentences, units, mentions, focus_place, seconds
+
+
+def extract_article(article, parsed, gazetteer):
+    """All rows of one parsed article: sentences, mentions (with places), events and quotes."""
+    sentences, units, mentions, focus_place, seconds = analyze_article(article, parsed, gazetteer)
+    started = time.perf_counter()
+    found_events, quotes, last_speaker = [], [], None
     for offset, span, kind, idx in units:
         if kind != "body":
             continue
         for event in events.events_from_sentence(span, offset, idx, mentions, article.get("published")):
             locate_event(event, focus_place)
             found_events.append(event)
-    events_done = clock()
+        for quote in events.quotes_from_sentence(span, offset, idx, mentions, last_speaker):
+            quotes.append(quote)
+            if quote["speaker"] and quote["speaker"]["text"].lower() not in events.PRONOUNS:
+                last_speaker = quote["speaker"]
+    seconds["events"] = time.perf_counter() - started
     index = {id(m): n for n, m in enumerate(mentions)}
     for m in mentions:
         m["place_id"] = m["place"]["geonameid"] if m.get("place") else None
@@ -129,9 +142,9 @@ def extract_article(article, parsed, gazetteer):
         "sentences": sentences,
         "mentions": [strip_mention(m) for m in mentions],
         "events": [strip_event(e, index) for e in found_events],
+        "quotes": [strip_quote(q, index, article["text"]) for q in quotes],
         "places": list(used_places.values()),
-        "seconds": {"entities": (entities_done - started) + (canonical_done - places_done),
-                    "places": places_done - entities_done, "events": events_done - canonical_done},
+        "seconds": seconds,
     }
 
 
@@ -165,6 +178,15 @@ def strip_mention(m):
     if m["label"] == "NORP":
         row["place_id"] = None
     return row
+
+
+def strip_quote(q, index, text):
+    """A quote as plain data, with its speaker as an index into the article's mentions."""
+    speaker = q["speaker"]
+    return {"sentence": q["sentence"], "speaker": speaker["text"] if speaker else None,
+            "speaker_mention": index.get(id(speaker["mention"])) if speaker and speaker["mention"] else None,
+            "quote": text[q["start"]:q["end"]], "quote_start": q["start"], "quote_end": q["end"],
+            "kind": q["kind"], "verb": q["verb"]}
 
 
 def strip_event(e, index):

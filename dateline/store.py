@@ -65,7 +65,7 @@ TABLES = {
          "longitude": float, "date": str, "date_text": str, "date_precision": str,
          "date_method": str, "negated": int, "future": int, "reported": int,
          "attributed_to": str, "attributed_to_entity_id": int, "confidence": float,
-         "popup": str},
+         "cluster_id": int, "popup": str},
         {"pk": "id", "foreign_keys": [("article_id", "articles", "id"),
                                       ("sentence_id", "sentences", "id"),
                                       ("actor1_entity_id", "entities", "id"),
@@ -73,6 +73,17 @@ TABLES = {
                                       ("attributed_to_entity_id", "entities", "id"),
                                       ("location_mention_id", "mentions", "id"),
                                       ("place_id", "places", "id")]},
+    ),
+    "event_clusters": (
+        {"id": int, "plover": str, "date": str, "place_id": int, "latitude": float, "longitude": float,
+         "label": str, "event_count": int, "article_count": int, "source_count": int},
+        {"pk": "id"},
+    ),
+    "quotes": (
+        {"id": int, "article_id": str, "sentence_id": int, "speaker": str, "speaker_entity_id": int,
+         "quote": str, "quote_start": int, "quote_end": int, "kind": str, "verb": str},
+        {"pk": "id", "foreign_keys": [("article_id", "articles", "id"), ("sentence_id", "sentences", "id"),
+                                      ("speaker_entity_id", "entities", "id")]},
     ),
     "entity_roles": (
         {"id": int, "entity_id": int, "role": str, "article_id": str, "mention_id": int},
@@ -101,6 +112,8 @@ INDEXES = {
     "mentions": [["article_id"], ["sentence_id"], ["entity_id"], ["place_id"], ["label"]],
     "place_candidates": [["mention_id"]],
     "entity_roles": [["entity_id"], ["article_id"], ["role"]],
+    "event_clusters": [["plover"], ["date"], ["source_count"]],
+    "quotes": [["article_id"], ["sentence_id"], ["speaker_entity_id"], ["kind"]],
     "aliases": [["alias"]],
     "cooccurrences": [["entity_b"], ["articles"]],
     "places": [["feature"], ["country_code"], ["geonameid"], ["mention_count"]],
@@ -163,7 +176,7 @@ def delete_article(db, article_id):
     """Remove an article and every row derived from it."""
     mention_ids = "select id from mentions where article_id = ?"
     db.execute(f"delete from place_candidates where mention_id in ({mention_ids})", [article_id])
-    for table in ("events", "entity_roles", "mentions", "sentences"):
+    for table in ("events", "quotes", "entity_roles", "mentions", "sentences"):
         db.execute(f"delete from {table} where article_id = ?", [article_id])
     db.execute("delete from articles where id = ?", [article_id])
 
@@ -267,6 +280,13 @@ def write_article(db, result, version, entity_cache, ids):
         row["location_mention_id"] = mention_ids[n_mention] if n_mention is not None else None
         events.append(row)
     insert_rows(db, "events", events)
+    insert_rows(db, "quotes", [
+        {"article_id": article["id"], "sentence_id": sentence_ids[q["sentence"]], "speaker": q["speaker"],
+         "speaker_entity_id": mention_entities[q["speaker_mention"]] if q["speaker_mention"] is not None else None,
+         "quote": q["quote"], "quote_start": q["quote_start"], "quote_end": q["quote_end"], "kind": q["kind"],
+         "verb": q["verb"]}
+        for q in result.get("quotes", ())
+    ])
 
 
 def record_errors(db, errors):
@@ -323,6 +343,29 @@ def update_aggregates(db, database_name):
     )
 
 
+def update_event_clusters(db):
+    """Group events that report the same real event; one cluster row per group."""
+    from .events import cluster_events
+
+    columns = "id, plover, date, latitude, longitude, actor1, actor1_entity_id, actor2, actor2_entity_id"
+    rows = [dict(r) for r in db.query(f"select {columns} from events order by id")]
+    clusters = cluster_events(rows)
+    db.conn.executemany("update events set cluster_id = ? where id = ?", [(c, e) for e, c in clusters.items()])
+    db.executescript(
+        """
+        delete from event_clusters;
+        insert into event_clusters (id, plover, date, place_id, latitude, longitude, label, event_count,
+                                    article_count, source_count)
+            select e.cluster_id, e.plover, min(e.date), e.place_id, e.latitude, e.longitude,
+                (select coalesce(x.actor1, '?') || ' ' || x.trigger || ' ' || coalesce(x.actor2, '?')
+                 from events x where x.cluster_id = e.cluster_id order by x.confidence desc, x.id limit 1),
+                count(*), count(distinct e.article_id), count(distinct coalesce(a.source, a.id))
+            from events e join articles a on a.id = e.article_id
+            group by e.cluster_id;
+        """
+    )
+
+
 def set_meta(db, **values):
     """Store build facts (model, pipeline version, time) in dateline_meta."""
     db["dateline_meta"].upsert_all(
@@ -334,6 +377,7 @@ def publish(db, db_path):
     """Finish the working copy (aggregates, ANALYZE, VACUUM) and atomically replace the published file."""
     db_path = pathlib.Path(db_path)
     update_aggregates(db, db_path.stem)
+    update_event_clusters(db)
     db.execute("pragma foreign_keys = on")
     problems = db.execute("pragma foreign_key_check").fetchall()
     if problems:
