@@ -4,6 +4,7 @@ Rules are data (dateline/data/entity_rules.yml, aliases.tsv). A mention is a pla
 with article offsets; `canonicalize` gives each mention the (name, type) of the one
 entity it refers to, using the places stage's resolution for toponyms.
 """
+import bisect
 import csv
 import functools
 import pathlib
@@ -12,6 +13,7 @@ import re
 import yaml
 
 from .names import clean_surface, normalize_name
+from .nlp import original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -45,7 +47,7 @@ def fix_label(span, label):
     root = span.root
     words = [t.lower_ for t in span]
     head = root.head
-    if label != "PERSON" and words[-1] in r["org_suffixes"] and len(words) > 1:
+    if label not in ("PERSON", "GPE", "LOC") and words[-1] in r["org_suffixes"] and len(words) > 1:
         return "ORG"
     if any(child.dep_ == "appos" and child.lemma_.lower() in r["org_nouns"] for child in root.children):
         return "ORG"
@@ -62,12 +64,30 @@ def fix_label(span, label):
     return label
 
 
+def with_given_name(span):
+    """A person span widened to the capitalised word before it that no entity took: 'Waqar' + 'Younis'."""
+    doc = span.doc
+    if span.start == 0:
+        return span
+    before = doc[span.start - 1]
+    words = rules()
+    if (before.is_title and before.is_alpha and not before.ent_type_ and not before.is_stop
+            and before.lower_ not in words["person_titles"] and before.lower_ not in words["person_roles"]
+            and not before.is_sent_start):
+        return doc[span.start - 1:span.end]
+    return span
+
+
 def mention_from_span(span, offset, sentence_idx):
     """A mention dict for an entity span, or None when it is not an entity."""
     label = fix_label(span, span.label_)
     if label not in rules()["keep_labels"]:
         return None
-    raw = span.text
+    if label == "PERSON":
+        span = with_given_name(span)
+        if any(ch.isdigit() for ch in span.text):
+            return None
+    raw = original_text(span.doc, span.start_char, span.end_char)
     text = clean_surface(raw)
     if len(text) < 2 or not re.search(r"[A-Za-z]", text):
         return None
@@ -122,6 +142,48 @@ def roles_of(span):
             clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "prep") for t in c.subtree}
             found.append(role_text([t for t in head.subtree if t.i not in clauses]))
     return [r for r in dict.fromkeys(found) if r and len(r) <= 80]
+
+
+def surname(name):
+    """The last word of a person's name, without a possessive."""
+    words = strip_titles(name).split()
+    return words[-1] if len(words) > 1 else None
+
+
+def propagate_mentions(mentions, text, sentence_starts, skip=()):
+    """Add the mentions the model missed, one sense per article: a person's surname alone, and
+    later occurrences of a name it tagged elsewhere. A lone surname tagged as something else
+    becomes the person ("Wang" after "Wang Junxia"). Returns the mentions added.
+    """
+    covered = sorted((m["start"], m["end"]) for m in mentions)
+    surnames = {}
+    for m in mentions:
+        if m["label"] == "PERSON" and surname(m["text"]) and len(surname(m["text"])) > 2:
+            surnames[surname(m["text"])] = "PERSON"
+    for m in mentions:
+        if m["text"] in surnames and m["label"] != "PERSON" and " " not in m["text"]:
+            m["label"] = "PERSON"
+    names = dict(surnames)
+    for m in mentions:
+        if len(m["text"]) > 2 and m["text"][0].isupper():
+            names.setdefault(m["text"], m["label"])
+    added = []
+    for name, label in names.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = match.span()
+            at = bisect.bisect_left(covered, (start, end))
+            neighbours = covered[max(at - 1, 0):at + 1]
+            if any(s < end and e > start for s, e in neighbours) or any(s <= start < e for s, e in skip):
+                continue
+            sentence = bisect.bisect_right(sentence_starts, start) - 1
+            if sentence < 0:
+                continue
+            added.append({"roles": [], "text": name, "label": label, "start": start, "end": end,
+                          "sentence": sentence, "key": normalize_name(name), "dep": None, "head_lemma": None})
+            bisect.insort(covered, (start, end))
+    mentions.extend(added)
+    mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    return added
 
 
 # ---------------------------------------------------------------- canonical names

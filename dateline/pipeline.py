@@ -104,6 +104,8 @@ def analyze_article(article, parsed, gazetteer):
             mention = entities.mention_from_span(ent, offset, idx)
             if mention and not any(s <= mention["start"] < e for s, e in skip):
                 mentions.append(mention)
+    # A mention added here lies in a sentence row; captions and titles keep their own kinds.
+    entities.propagate_mentions(mentions, article["text"], [s["start"] for s in sentences], skip)
     entities_done = clock()
     focus_place = places.resolve_mentions(mentions, article["text"], gazetteer)
     places_done = clock()

@@ -551,6 +551,10 @@ def resolve_mentions(mentions, text, gazetteer):
         m.setdefault("key", normalize_name(m["text"]))
     nested = []
     for m in mentions:
+        if m["label"] in ("PERSON", "PRODUCT") and " " not in m["text"] and names_a_place(m["key"], gazetteer):
+            # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON).
+            if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):
+                m["label"] = "GPE"
         if m["label"] in METONYM_LABELS and names_a_place(m["key"], gazetteer, m["label"] != "PERSON"):
             m["toponym"] = True
         elif m["label"] in METONYM_LABELS | {"FAC"} and len(m["key"].split()) > 1:
