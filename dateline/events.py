@@ -26,7 +26,18 @@ BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary", "coast"}
 # A noun trigger used as a reference ("a report about the airstrike") is not a new event.
 REFERENCE_PREPOSITIONS = {"about", "of", "after", "before", "since", "following", "over", "despite"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
-INTENT_VERBS = {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "aim", "hope", "expect", "try"}
+INTENT_VERBS = {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "aim", "hope", "expect", "try",
+                "prepare", "decide", "willing", "ready", "prepared", "determined", "committed", "pledge",
+                "offer", "agree"}
+OBLIGATION_AUX = {"must", "should"}
+# Verbs that carry an event noun: "staged a protest", "opened an investigation", "declared a ceasefire".
+LIGHT_VERBS = {"open", "launch", "conduct", "stage", "hold", "lodge", "issue", "impose", "begin", "make",
+               "file", "declare", "announce", "carry", "mount", "organize", "organise", "start", "give",
+               "receive", "take", "step", "resume", "continue", "call"}
+# What a future or intended action becomes (CAMEO codes intent as AGREE, threats as THREATEN):
+# the root of the action -> the code of its intent.
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT_CODES = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ACTOR_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod", "punct",
               "prep", "pobj", "cc", "conj", "predet", "preconj"}
@@ -155,10 +166,26 @@ def is_negated(token):
 
 
 def is_future(token):
-    """True for intended or future events: 'will strike', 'plans to attack'."""
+    """True for intended or future events: 'will strike', 'plans to attack', 'willing to withdraw'."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
         return True
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS
+
+
+def is_obligation(token):
+    """True for what someone must or should do: 'Israel must withdraw' is a demand."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
+
+
+def modal_code(code, future, obligation, negated):
+    """The CAMEO code of an action that is only intended, threatened or demanded."""
+    if negated:
+        return code
+    if obligation and code[:2] not in ("10", "12"):
+        return "100"
+    if future:
+        return INTENT_CODES.get(code[:2]) or THREAT_CODES.get(code[:2]) or code
+    return code
 
 
 def reporting_clause(token):
@@ -252,7 +279,34 @@ def is_actor(head, mentions, offset):
         m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
         if m is not None and m["label"] in ACTOR_LABELS:
             return True
+        # "Swiss doctors", "Palestinian Islamic Jihad members": a named modifier makes an actor.
+        for modifier in token.lefts:
+            if modifier.dep_ in ("amod", "compound", "poss", "nmod"):
+                m = mention_at(mentions, offset + modifier.idx, offset + modifier.idx + len(modifier))
+                if m is not None and m["label"] in ACTOR_LABELS:
+                    return True
     return False
+
+
+RECIPIENT_PREPOSITIONS = ("to", "on", "against", "with", "from", "for", "of", "into")
+
+
+def recipient(trigger, thing, mentions, offset):
+    """The actor an action is done to when its object is a thing: 'sent arms to Pakistan', 'a curfew on Cizre'."""
+    dative = next((c for c in trigger.children if c.dep_ in ("dative", "iobj")), None)
+    if dative is not None:
+        dative = child(dative, "pobj") or dative
+        if is_actor(dative, mentions, offset):
+            return dative
+    for head in (trigger, thing):
+        if head is None:
+            continue
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPOSITIONS:
+                pobj = child(prep, "pobj")
+                if pobj is not None and is_actor(pobj, mentions, offset):
+                    return pobj
+    return None
 
 
 def describe_actor(head, offset, mentions, require_actor=True):
@@ -284,22 +338,48 @@ def describe_actor(head, offset, mentions, require_actor=True):
     }
 
 
+def toponym_in(tokens, offset, mentions, skip_borders=True):
+    """The first toponym mention among tokens, skipping neighbours named by 'the border with X'."""
+    for token in tokens:
+        if skip_borders and token.head.lower_ in ("with", "of") and token.head.head.lower_ in BOUNDARY_NOUNS:
+            continue
+        m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
+        if m is not None and m["label"] in ("GPE", "LOC", "FAC"):
+            return m
+    return None
+
+
+def locative_phrases(head):
+    """The locative prepositional phrases attached to a word: 'in Aleppo', 'near the border'."""
+    return [p for p in head.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS]
+
+
 def location_of(trigger, offset, mentions):
-    """The toponym mention governed by the trigger ('hit forces near Tanf'), or None."""
+    """The toponym where the trigger's event happened, or None.
+
+    In order: a locative phrase on the trigger, its object or an event-noun subject ('hit
+    forces near Tanf'); one on the verbs that govern it, up to a reporting verb ('fighters
+    attacked, killing 12 in Donetsk'); a toponym inside the trigger's object or compound
+    ('hit the Nablus checkpoint'). A place named elsewhere in the sentence is not taken: it is
+    as often where something else happened.
+    """
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
     heads += [c for c in trigger.children if c.dep_ == "nsubj" and find_trigger(c)]
+    node = trigger
+    while node.dep_ in ("advcl", "xcomp", "pcomp") and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in REPORTING_VERBS:
+            break
+        heads.append(node)
     for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
-                continue
-            for token in prep.subtree:
-                if token.head.lower_ in ("with", "of") and token.head.head.lower_ in BOUNDARY_NOUNS:
-                    continue
-                m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
-                if m is not None and m["label"] in ("GPE", "LOC", "FAC"):
-                    return m
-    return None
+        for prep in locative_phrases(head):
+            found = toponym_in(prep.subtree, offset, mentions)
+            if found is not None:
+                return found
+    found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass") for t in c.subtree],
+                       offset, mentions)
+    return found
 
 
 # ---------------------------------------------------------------- events
@@ -322,9 +402,12 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             # "the airstrike hit a convoy": the verb's event carries the noun's code.
             if token.dep_ in ("nsubj", "nsubjpass") and find_trigger(token.head):
                 continue
+        if token.dep_ == "xcomp" and find_trigger(token.head):
+            continue  # "agreed to allow", "refused to deploy": the governing verb is the event
         negated = is_negated(token)
         if negated and negated_code:
             code = negated_code
+        code = modal_code(code, is_future(token), is_obligation(token), negated)
         if token.pos_ == "VERB":
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subj is not None and token.dep_ != "relcl":
@@ -334,6 +417,8 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         if code not in codes:
             continue
         source, target = event_roles(token)
+        if target is None or not is_actor(target, sentence_mentions, offset):
+            target = recipient(token, target, sentence_mentions, offset) or target
         source = describe_actor(source, offset, sentence_mentions)
         target = describe_actor(target, offset, sentence_mentions, require_actor=False)
         if target and (target["text"].lower() in PRONOUNS or target["is_time"]):
@@ -352,7 +437,8 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         first, last = trigger_tokens[0], trigger_tokens[-1]
         confidence = 0.5 + (0.2 if source else 0) + (0.15 if target else 0)
         confidence -= 0.15 if token.pos_ != "VERB" else 0
-        confidence -= 0.15 if token.dep_ in ("relcl", "acl", "amod") else 0
+        confidence -= 0.15 if token.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp", "xcomp") else 0
+        confidence += 0.05 if token.dep_ == "ROOT" or (token.dep_ == "ccomp" and reporter is not None) else 0
         confidence -= 0.1 if negated and not negated_code else 0
         found.append(
             {
@@ -419,6 +505,9 @@ def event_roles(trigger):
             source = pobj
         elif prep.lower_ in ("on", "against", "with", "between") and target is None:
             target = pobj
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS and source is None:
+        subj, _passive = subject_of(trigger.head)
+        source = resolve_pronoun(subj, trigger.head) if subj is not None else None
     if trigger.dep_ in ("nsubj", "nsubjpass") and target is None:
         for prep in trigger.head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on"):
