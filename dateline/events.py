@@ -377,8 +377,9 @@ def location_of(trigger, offset, mentions):
             found = toponym_in(prep.subtree, offset, mentions)
             if found is not None:
                 return found
-    found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass") for t in c.subtree],
-                       offset, mentions)
+    # Only the object's own noun phrase: a relative clause on it tells of something else.
+    found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass")
+                        for t in actor_tokens(c)], offset, mentions)
     return found
 
 
@@ -542,6 +543,21 @@ def quoted_spans(text):
     return [(a + 1, b) for a, b in zip(marks[::2], marks[1::2]) if b - a > 2]
 
 
+def antecedent(pronoun, offset, mentions):
+    """The nearest person (for he/she) or group or place (for they/it) named before a pronoun."""
+    wanted = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "NORP", "GPE", "PERSON"),
+              "it": ("ORG", "GPE")}.get(pronoun.lower_)
+    if not wanted:
+        return None
+    start = offset + pronoun.idx
+    before = [m for m in mentions if m["end"] <= start and m["label"] in wanted and not m.get("nested")]
+    if not before:
+        return None
+    m = max(before, key=lambda m: m["start"])
+    return {"text": m.get("name") or m["text"], "start": m["start"], "end": m["end"], "mention": m,
+            "sector": None, "country": None, "is_time": False}
+
+
 def quotes_from_sentence(sent, offset, sentence_idx, mentions, last_speaker=None):
     """Direct and indirect speech in one sentence: speaker, quote text and span, verb.
 
@@ -560,8 +576,8 @@ def quotes_from_sentence(sent, offset, sentence_idx, mentions, last_speaker=None
             continue
         speaker = describe_actor(subject, offset, mentions, require_actor=False)
         pronoun = subject.lower_ in PRONOUNS
-        if pronoun and last_speaker is not None:
-            speaker = {**last_speaker, "pronoun": subject.text}
+        if pronoun:
+            speaker = last_speaker or antecedent(subject, offset, mentions) or speaker
         clause = child(token, "ccomp")
         spans = []
         if direct:

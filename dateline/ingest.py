@@ -251,7 +251,24 @@ def read_text_file(path, max_bytes=DEFAULT_MAX_BYTES):
         raise IngestError("empty file")
     if max_bytes and size > max_bytes:
         raise IngestError(f"file is {size:,} bytes, over the {max_bytes:,} byte limit")
-    return decode_bytes(path.read_bytes())
+    data = path.read_bytes()
+    if path.suffix.lower() == ".gz":
+        import gzip
+        import zlib
+
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as e:
+            raise IngestError(f"damaged gzip file: {e}") from None
+    return decode_bytes(data)
+
+
+def article_suffix(path):
+    """The format suffix of an article file, looking through a .gz ending: 'feed.jsonl.gz' -> '.jsonl'."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
 
 
 # ---------------------------------------------------------------- articles
@@ -280,7 +297,7 @@ def make_article(record, path, rel_path, record_id=None):
             title, title_in_text = first_line.strip(), True
     published = normalize_date(next((meta[k] for k in DATE_FIELDS if meta.get(k)), None))
     url = meta.get("url") or meta.get("link")
-    key = meta.get("id") or record_id or url or re.sub(r"\.[A-Za-z0-9]+$", "", rel_path)
+    key = meta.get("id") or record_id or url or re.sub(r"\.[A-Za-z0-9]+(\.gz)?$", "", rel_path)
     article = {
         "id": str(key),
         "title": title,
@@ -453,7 +470,7 @@ def read_articles(paths, max_bytes=DEFAULT_MAX_BYTES):
         if problem:
             yield ingest_error(rel_path, None, problem)
             continue
-        reader = READERS.get(path.suffix.lower())
+        reader = READERS.get(article_suffix(path))
         if reader is None:
             yield ingest_error(rel_path, None, unsupported_reason(path))
             continue

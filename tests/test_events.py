@@ -1,0 +1,98 @@
+"""Event coding rules on sentences written for the test, and the seed's events, quotes and clusters."""
+import pytest
+
+from dateline import events, ingest, nlp, pipeline
+
+
+@pytest.fixture(scope="module")
+def coded(model, gazetteer):
+    def run(text, published="2021-06-10"):
+        article = ingest.make_article({"text": text, "published": published}, None, "t.txt")
+        ((article, parsed),) = nlp.parse_articles(model, [article])
+        return pipeline.extract_article(article, parsed, gazetteer)
+    return run
+
+
+def top(result):
+    return max(result["events"], key=lambda e: e["confidence"])
+
+
+def test_intended_cooperation_is_agree(coded):
+    event = top(coded("Japan will provide emergency food aid to Haiti, the foreign ministry said."))
+    assert event["plover"] == "AGREE" and event["future"] == 1
+
+
+def test_intended_violence_is_a_threat(coded):
+    event = top(coded("The rebels would attack the capital if talks failed, their commander said."))
+    assert event["plover"] == "THREATEN"
+
+
+def test_must_is_a_demand(coded):
+    event = top(coded("Germany said Turkey must release the detained journalists."))
+    assert event["plover"] == "DEMAND"
+
+
+def test_governing_verb_is_the_event(coded):
+    result = coded("Poland refused to deploy troops to the border.")
+    assert [e["plover"] for e in result["events"]] == ["REJECT"]
+
+
+def test_light_verb_gives_the_event_noun_its_source(coded):
+    event = top(coded("Prosecutors in Lima opened an investigation into the mayor on Monday."))
+    assert event["plover"] == "INVESTIGATE" and event["actor1"] == "Prosecutors"
+
+
+def test_recipient_is_the_target_not_the_thing_given(coded):
+    event = top(coded("The United States sent weapons to Ukraine."))
+    assert event["actor1"] == "United States" and event["actor2"] == "Ukraine"
+
+
+def test_coordinated_subjects_act_together(coded):
+    event = top(coded("France and Germany met in Paris on Tuesday."))
+    assert event["plover"] == "CONSULT" and event["actor1"] == "France and Germany"
+
+
+def test_location_from_the_governing_clause(coded):
+    result = coded("Gunmen stormed a market, killing six people in Kano on Friday.")
+    killing = next(e for e in result["events"] if e["trigger"] == "killing")
+    mention = result["mentions"][killing["location_mention"]]
+    assert mention["text"] == "Kano" and killing["location_method"] == "text"
+
+
+def test_direct_quote_with_pronoun_speaker(coded):
+    result = coded('Prime Minister Ana Costa spoke in Lisbon. "We will not raise taxes," she said.')
+    (quote,) = [q for q in result["quotes"] if q["kind"] == "direct"]
+    assert quote["quote"] == "We will not raise taxes,"
+    assert quote["speaker"] in ("Prime Minister Ana Costa", "Ana Costa") or "Costa" in quote["speaker"]
+
+
+def test_indirect_quote(coded):
+    result = coded("Police said the protesters blocked the highway.")
+    (quote,) = result["quotes"]
+    assert quote["speaker"] == "Police" and quote["quote"] == "the protesters blocked the highway"
+
+
+def test_same_event_in_two_reports_clusters():
+    base = {"plover": "ASSAULT", "date": "2021-06-10", "latitude": 36.2, "longitude": 37.1,
+            "actor1_entity_id": None, "actor2_entity_id": None}
+    rows = [
+        {**base, "id": 1, "actor1": "Government forces", "actor2": "rebel positions"},
+        {**base, "id": 2, "date": "2021-06-11", "latitude": 36.3, "actor1": "government troops", "actor2": None},
+        {**base, "id": 3, "actor1": "rebels", "actor2": "an army convoy"},
+        {**base, "id": 4, "plover": "PROTEST", "actor1": "Government forces", "actor2": None},
+        {**base, "id": 5, "latitude": 40.0, "actor1": "Government forces", "actor2": "rebel positions"},
+    ]
+    clusters = events.cluster_events(rows)
+    assert clusters[1] == clusters[2]
+    assert len({clusters[1], clusters[3], clusters[4], clusters[5]}) == 4
+
+
+def test_seed_quotes_and_clusters(seed_db):
+    quotes = list(seed_db.query(
+        "select q.*, e.name from quotes q left join entities e on e.id = q.speaker_entity_id where q.quote like '%interference%'"))
+    assert quotes and quotes[0]["name"] == "Bashar al-Ja'afari" and quotes[0]["kind"] == "direct"
+    strikes = list(seed_db.query(
+        "select distinct cluster_id from events where plover = 'ASSAULT' and trigger = 'hit' and actor2 like '%government%'"))
+    assert len(strikes) == 1
+    (cluster,) = seed_db.query("select * from event_clusters where id = ?", [strikes[0]["cluster_id"]])
+    assert cluster["event_count"] >= 3
