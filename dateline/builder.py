@@ -5,6 +5,7 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import pathlib
 import signal
 import sys
 import time
@@ -12,6 +13,8 @@ import time
 from . import ingest, nlp, pipeline, places, store
 
 CHUNK_SIZE = 16
+# The figures benchmarks/ measured; published inside the database so the site shows them anywhere.
+ACCURACY_FILE = pathlib.Path(__file__).resolve().parent.parent / "accuracy.json"
 
 
 @dataclasses.dataclass
@@ -176,8 +179,10 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
     store.record_errors(db, errors)
     summary.failed = sum(1 for e in errors if not e["kept"])
     summary.warnings = len(errors) - summary.failed
+    accuracy = ACCURACY_FILE.read_text(encoding="utf-8") if ACCURACY_FILE.exists() else "{}"
     store.set_meta(
         db,
+        accuracy=accuracy,
         model=nlp.model_version(model),
         pipeline_version=version,
         built_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -72,7 +72,7 @@ def datasette_args(db):
     inspect = db.with_suffix(".inspect.json")
     subprocess.run([sys.executable, "-m", "datasette", "inspect", str(db), "--inspect-file", str(inspect)], check=True)
     return ["-i", str(db), "--inspect-file", str(inspect), "--metadata", str(PROJECT / "metadata.yml"),
-            "--plugins-dir", str(PROJECT / "plugins"), "--setting", "sql_time_limit_ms", "3000",
+            "--plugins-dir", str(PROJECT / "plugins"), "--template-dir", str(PROJECT / "templates"), "--setting", "sql_time_limit_ms", "3000",
             "--setting", "suggest_facets", "off"]
 
 
