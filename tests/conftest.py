@@ -49,23 +49,29 @@ def free_port():
 
 
 def start_server(db_path):
-    """A real `datasette serve` of a database, as `dateline serve` runs it: (url, process)."""
+    """A real `datasette serve` of a database, as `dateline serve` runs it: (url, process).
+
+    Its log goes to a file: a pipe nobody reads fills up and stalls the server.
+    """
+    import tempfile
+
     from dateline.cli import datasette_args
 
     port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix="datasette-", suffix=".log", delete=False)
     proc = subprocess.Popen(
         [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(150):
         try:
             urllib.request.urlopen(url + "/-/versions.json", timeout=1)
             return url, proc
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise RuntimeError(proc.stdout.read().decode())
+    raise RuntimeError(pathlib.Path(log.name).read_text())
 
 
 @pytest.fixture(scope="session")
