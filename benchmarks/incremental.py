@@ -38,10 +38,10 @@ def main():
     shutil.copytree(args.corpus, corpus)
     db = tmp / "news.db"
     model_load, _ = timed(nlp.load_model)
-    full, first = timed(builder.build, [corpus], db_path=db, workers=args.workers)
-    noop, second = timed(builder.build, [corpus], db_path=db, workers=args.workers)
+    full, (first, _) = timed(builder.build, [corpus], db_path=db, workers=args.workers)
+    noop, (second, _) = timed(builder.build, [corpus], db_path=db, workers=args.workers)
     (corpus / "zz-new-article.txt").write_text(NEW_ARTICLE)
-    plus_one, third = timed(builder.build, [corpus], db_path=db, workers=1)
+    plus_one, (third, _) = timed(builder.build, [corpus], db_path=db, workers=1)
     result = {
         "corpus": args.corpus, "articles": first.added, "workers": args.workers, "cpus": os.cpu_count(),
         "model_load_s": round(model_load, 2), "full_build_s": round(full, 1),
