@@ -64,27 +64,26 @@ def fix_label(span, label):
     return label
 
 
-def with_given_name(span):
+def with_given_name(span, sentence_start=0):
     """A person span widened to the capitalised word before it that no entity took: 'Waqar' + 'Younis'."""
     doc = span.doc
-    if span.start == 0:
+    if span.start <= sentence_start:
         return span
     before = doc[span.start - 1]
     words = rules()
     if (before.is_title and before.is_alpha and not before.ent_type_ and not before.is_stop
-            and before.lower_ not in words["person_titles"] and before.lower_ not in words["person_roles"]
-            and not before.is_sent_start):
+            and before.lower_ not in words["person_titles"] and before.lower_ not in words["person_roles"]):
         return doc[span.start - 1:span.end]
     return span
 
 
-def mention_from_span(span, offset, sentence_idx):
+def mention_from_span(span, offset, sentence_idx, sentence_start=0):
     """A mention dict for an entity span, or None when it is not an entity."""
     label = fix_label(span, span.label_)
     if label not in rules()["keep_labels"]:
         return None
     if label == "PERSON":
-        span = with_given_name(span)
+        span = with_given_name(span, sentence_start)
         if any(ch.isdigit() for ch in span.text):
             return None
     raw = original_text(span.doc, span.start_char, span.end_char)
@@ -168,19 +167,23 @@ def propagate_mentions(mentions, text, sentence_starts, skip=()):
         if len(m["text"]) > 2 and m["text"][0].isupper():
             names.setdefault(m["text"], m["label"])
     added = []
-    for name, label in names.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            start, end = match.span()
-            at = bisect.bisect_left(covered, (start, end))
-            neighbours = covered[max(at - 1, 0):at + 1]
-            if any(s < end and e > start for s, e in neighbours) or any(s <= start < e for s, e in skip):
-                continue
-            sentence = bisect.bisect_right(sentence_starts, start) - 1
-            if sentence < 0:
-                continue
-            added.append({"roles": [], "text": name, "label": label, "start": start, "end": end,
-                          "sentence": sentence, "key": normalize_name(name), "dep": None, "head_lemma": None})
-            bisect.insort(covered, (start, end))
+    if not names:
+        return added
+    # One pass over the text for all names, longest first so "Bashar al-Assad" beats "Assad".
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
+        start, end = match.span()
+        at = bisect.bisect_left(covered, (start, end))
+        neighbours = covered[max(at - 1, 0):at + 1]
+        if any(s < end and e > start for s, e in neighbours) or any(s <= start < e for s, e in skip):
+            continue
+        sentence = bisect.bisect_right(sentence_starts, start) - 1
+        if sentence < 0:
+            continue
+        name = match.group(0)
+        added.append({"roles": [], "text": name, "label": names[name], "start": start, "end": end,
+                      "sentence": sentence, "key": normalize_name(name), "dep": None, "head_lemma": None})
+        bisect.insort(covered, (start, end))
     mentions.extend(added)
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     return added

@@ -50,7 +50,8 @@ def text_for_model(text):
 
 def original_text(doc, start, end):
     """The article's own characters for a character span of a parsed document."""
-    return doc.user_data.get("original", doc.text)[start:end]
+    original = doc.user_data.get("original")
+    return (original if original is not None else doc.text)[start:end]
 
 
 @Language.component("dateline_paragraphs")

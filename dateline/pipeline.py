@@ -99,9 +99,15 @@ def analyze_article(article, parsed, gazetteer):
     # Bylines, datelines and photo credits name no entity of the story.
     skip = list(article.get("skip_spans") or ())
     skip += [(p[3], p[1]) for p in paragraph_kinds(article) if p[2] == "caption"]
+    # Doc.ents walks the whole document: read it once per document, not once per sentence.
+    doc_ents = {}
     for offset, span, _kind, idx in units:
-        for ent in span.ents:
-            mention = entities.mention_from_span(ent, offset, idx)
+        if id(span.doc) not in doc_ents:
+            ents = list(span.doc.ents)
+            doc_ents[id(span.doc)] = (ents, [e.start for e in ents])
+        ents, starts = doc_ents[id(span.doc)]
+        for ent in ents[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]:
+            mention = entities.mention_from_span(ent, offset, idx, span.start)
             if mention and not any(s <= mention["start"] < e for s, e in skip):
                 mentions.append(mention)
     # A mention added here lies in a sentence row; captions and titles keep their own kinds.
