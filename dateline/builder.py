@@ -1,6 +1,5 @@
 """Build: ingest -> extract (in-process, a worker pool, or Dask) -> store -> publish."""
 import dataclasses
-import hashlib
 import datetime as dt
 import itertools
 import multiprocessing
@@ -103,27 +102,43 @@ def run_on_dask(chunks, model_name, gazetteer_path, address):
             cluster.close()
 
 
-def plan(paths, known, version, max_bytes, summary, errors, seen):
+def plan(paths, known, files, old_errors, version, max_bytes, summary, errors, seen):
     """Articles to (re)process, in input order; counts the unchanged, records errors and ids seen.
 
-    `known` maps article ids to (content_hash, pipeline_version) of the existing database.
-    The same text under a second name is one article: the second path is recorded as a duplicate.
+    `known` maps article ids to (content_hash, pipeline_version) of the existing database and
+    `files` input paths to their size, mtime, article ids and text hashes: a file unchanged
+    since it was built is not read again. The same text under a second name is one article:
+    the second path is recorded as a duplicate.
     """
     texts = {}
-    for item in ingest.read_articles(paths, max_bytes=max_bytes):
+    for path, (_size, _mtime, ids, hashes) in files.items():
+        for article_id, text_hash in zip(ids, hashes):
+            texts.setdefault(text_hash, {"path": path, "id": article_id})
+
+    def unchanged(rel_path, size, mtime):
+        entry = files.get(rel_path)
+        return entry is not None and entry[0] == size and entry[1] == mtime
+
+    for item in ingest.read_articles(paths, max_bytes=max_bytes, unchanged=unchanged):
+        if "unchanged_file" in item:
+            path = item["unchanged_file"]
+            for article_id in files[path][2]:
+                seen[article_id] = path
+                summary.unchanged += 1
+            errors.extend(old_errors.get(path, ()))
+            continue
         if item.get("error"):
             errors.append(item)
             continue
-        text_key = hashlib.sha256(item["text"].encode("utf-8")).digest()
-        first = texts.get(text_key)
-        if first is not None:
+        first = texts.get(item["text_hash"])
+        if first is not None and first["id"] != item["id"]:
             errors.append(ingest.ingest_error(item["path"], None, f"duplicate of {first['path']} (same text)",
                                               kept=True, article_id=first["id"]))
             continue
         if item["id"] in seen:
             errors.append(ingest.ingest_error(item["path"], None, f"article id {item['id']!r} already used by {seen[item['id']]}"))
             continue
-        texts[text_key] = {"path": item["path"], "id": item["id"]}
+        texts[item["text_hash"]] = {"path": item["path"], "id": item["id"]}
         seen[item["id"]] = item["path"]
         old = known.get(item["id"])
         if old == (item["content_hash"], version):
@@ -143,8 +158,10 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
     places.open_gazetteer(gazetteer_path)
     db = store.open_build(db_path)
     summary, errors, seen = Summary(db=str(db_path)), [], {}
+    old_errors = store.previous_errors(db)
     # The plan is consumed by the worker pool's feeder thread: it must not touch the database.
-    todo = plan(paths, store.known_articles(db), version, max_bytes, summary, errors, seen)
+    todo = plan(paths, store.known_articles(db), store.known_files(db, version), old_errors,
+                version, max_bytes, summary, errors, seen)
     statuses = {}
 
     def tracked(items):
@@ -153,7 +170,12 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
             yield item
 
     chunks = chunked(tracked(todo), CHUNK_SIZE)
-    if dask:
+    first = next(chunks, None)
+    # Nothing new: no worker pool, no cluster, no model in other processes.
+    chunks = itertools.chain([first], chunks) if first is not None else iter(())
+    if first is None:
+        results = iter(())
+    elif dask:
         results = run_on_dask(chunks, model_name, gazetteer_path, dask)
     elif workers > 1:
         results = run_in_pool(chunks, model_name, gazetteer_path, workers)
@@ -176,10 +198,14 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
         for article_id in set(store.known_articles(db)) - set(seen):
             store.delete_article(db, article_id)
             summary.removed += 1
-    store.record_errors(db, errors)
     summary.failed = sum(1 for e in errors if not e["kept"])
     summary.warnings = len(errors) - summary.failed
     accuracy = ACCURACY_FILE.read_text(encoding="utf-8") if ACCURACY_FILE.exists() else "{}"
+    if nothing_changed(db, summary, errors, old_errors, version, accuracy):
+        store.discard_build(db, db_path)
+        summary.seconds = time.monotonic() - started
+        return summary, errors
+    store.record_errors(db, errors)
     store.set_meta(
         db,
         accuracy=accuracy,
@@ -197,6 +223,25 @@ def build(paths, db_path="build/news.db", model_name=None, workers=1, dask=None,
     summary.stage_seconds["publish"] = time.monotonic() - publish_started
     summary.seconds = time.monotonic() - started
     return summary, errors
+
+
+def error_keys(errors):
+    return sorted((e["path"], e["record"] or 0, e["reason"]) for e in errors)
+
+
+def nothing_changed(db, summary, errors, old_errors, version, accuracy):
+    """True when this build would publish the same database again (counts filled in from it)."""
+    if summary.added or summary.updated or summary.removed:
+        return False
+    if error_keys(errors) != error_keys([e for es in old_errors.values() for e in es]):
+        return False
+    meta = {r["key"]: r["value"] for r in db.query("select key, value from dateline_meta")}
+    if meta.get("pipeline_version") != version or meta.get("accuracy") != accuracy:
+        return False
+    summary.entities = db["entities"].count
+    summary.places = db["places"].count
+    summary.events = db["events"].count
+    return True
 
 
 def default_workers():

@@ -315,6 +315,7 @@ def make_article(record, path, rel_path, record_id=None):
     article["dateline"] = _string(meta.get("dateline")) or dateline
     article["byline"] = article["byline"] or byline
     article["content_hash"] = content_hash(article)
+    article["text_hash"] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
     article["captions"] = find_captions(text)
     # Spans that name the reporter or the filing place, not the story's entities.
     article["skip_spans"] = skip
@@ -462,13 +463,21 @@ def find_files(paths):
             yield root, path
 
 
-def read_articles(paths, max_bytes=DEFAULT_MAX_BYTES):
-    """Yield article dicts and error dicts ({"error": reason, ...}) for every input file."""
+def read_articles(paths, max_bytes=DEFAULT_MAX_BYTES, unchanged=None):
+    """Yield article dicts and error dicts ({"error": reason, ...}) for every input file.
+
+    `unchanged(rel_path, size, mtime_ns)` may say a file is as it was when last built: it is
+    then not read, and {"unchanged_file": rel_path} stands for its articles.
+    """
     for root, path in find_files(paths):
         rel_path = path.relative_to(root).as_posix()
         problem = link_problem(path)
         if problem:
             yield ingest_error(rel_path, None, problem)
+            continue
+        stat = source_stat(path)
+        if stat is not None and unchanged is not None and unchanged(rel_path, *stat):
+            yield {"unchanged_file": rel_path}
             continue
         reader = READERS.get(article_suffix(path))
         if reader is None:
@@ -480,6 +489,7 @@ def read_articles(paths, max_bytes=DEFAULT_MAX_BYTES):
                     error, record = item
                     yield ingest_error(rel_path, record, str(error), kept=isinstance(error, IngestWarning))
                 else:
+                    item["file_size"], item["file_mtime"] = stat or (None, None)
                     yield item
         except IngestError as e:
             yield ingest_error(rel_path, None, str(e))
@@ -494,6 +504,23 @@ def ingest_error(path, record, reason, kept=False, article_id=None):
     """An error dict for the `ingest_errors` table; kept means the article was still built."""
     return {"error": True, "path": path, "record": record, "reason": reason, "kept": int(kept),
             "article_id": article_id}
+
+
+def source_stat(path):
+    """(size, newest mtime in ns) of an article file and its metadata sidecars, or None."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    mtime = stat.st_mtime_ns
+    for base in (path.with_suffix(""), path):
+        for suffix in SIDECAR_SUFFIXES:
+            sidecar = base.parent / (base.name + suffix)
+            try:
+                mtime = max(mtime, sidecar.stat().st_mtime_ns)
+            except OSError:
+                continue
+    return stat.st_size, mtime
 
 
 def link_problem(path):

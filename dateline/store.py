@@ -19,7 +19,8 @@ TABLES = {
     "articles": (
         {"id": str, "title": str, "source": str, "url": str, "published": str, "byline": str,
          "language": str, "dateline": str, "text": str, "word_count": int, "path": str, "content_hash": str,
-         "pipeline_version": str, "sentence_count": int, "mention_count": int, "event_count": int},
+         "pipeline_version": str, "sentence_count": int, "mention_count": int, "event_count": int,
+         "text_hash": str, "file_size": int, "file_mtime": int},
         {"pk": "id"},
     ),
     "sentences": (
@@ -170,6 +171,30 @@ def known_articles(db):
         row["id"]: (row["content_hash"], row["pipeline_version"])
         for row in db.query("select id, content_hash, pipeline_version from articles")
     }
+
+
+def known_files(db, version):
+    """path -> (size, mtime_ns, article ids, text hashes) of input files built with this pipeline version."""
+    files = {}
+    for row in db.query("select id, path, file_size, file_mtime, pipeline_version, text_hash from articles"):
+        entry = files.setdefault(row["path"], {"stats": set(), "ids": [], "hashes": [], "current": True})
+        entry["stats"].add((row["file_size"], row["file_mtime"]))
+        entry["ids"].append(row["id"])
+        entry["hashes"].append(row["text_hash"])
+        entry["current"] &= row["pipeline_version"] == version
+    return {
+        path: (*next(iter(e["stats"])), e["ids"], e["hashes"])
+        for path, e in files.items()
+        if e["current"] and len(e["stats"]) == 1 and None not in next(iter(e["stats"]))
+    }
+
+
+def previous_errors(db):
+    """The ingest errors of the last build, by path."""
+    found = {}
+    for row in db.query("select path, record, reason, kept, article_id from ingest_errors"):
+        found.setdefault(row["path"], []).append({"error": True, **row})
+    return found
 
 
 def delete_article(db, article_id):
@@ -371,6 +396,13 @@ def set_meta(db, **values):
     db["dateline_meta"].upsert_all(
         [{"key": k, "value": v if isinstance(v, str) else json.dumps(v)} for k, v in values.items()], pk="key"
     )
+
+
+def discard_build(db, db_path):
+    """Drop the working copy: the published database stays as it is."""
+    work = pathlib.Path(db.conn.execute("pragma database_list").fetchone()[2])
+    db.conn.close()
+    work.unlink(missing_ok=True)
 
 
 def publish(db, db_path):

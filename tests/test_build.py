@@ -71,3 +71,17 @@ def test_dask_local_cluster_builds_the_same_database(tmp_path):
     summary, _ = builder.build([folder], db_path=dask, gazetteer_path=GAZETTEER, dask="local")
     assert summary.added == 4
     assert dump(one) == dump(dask)
+
+
+def test_unchanged_files_are_not_read_again_and_nothing_is_republished(tmp_path):
+    folder, db = corpus(tmp_path), tmp_path / "news.db"
+    builder.build([folder], db_path=db, gazetteer_path=GAZETTEER)
+    published = db.stat().st_mtime_ns
+    summary, errors = builder.build([folder], db_path=db, gazetteer_path=GAZETTEER)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 4) and not errors
+    assert db.stat().st_mtime_ns == published, "an unchanged build leaves the published file alone"
+    # A changed sidecar is a changed article, even though the text file is untouched.
+    (folder / "000_6be5bcf672b74f89.meta.yml").write_text("title: A new headline\npublished: 2017-05-18\n")
+    summary, _ = builder.build([folder], db_path=db, gazetteer_path=GAZETTEER)
+    assert summary.updated == 1
+    assert sqlite_utils.Database(db)["articles"].get("000_6be5bcf672b74f89")["title"] == "A new headline"
