@@ -8,6 +8,7 @@ publication date, and return plain event dicts.
 import csv
 import datetime as dt
 import functools
+import math
 import pathlib
 import re
 
@@ -637,8 +638,6 @@ def same_event(a, b):
 
 def distance_km(lat1, lon1, lat2, lon2):
     """Great-circle distance in km."""
-    import math
-
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371 * math.asin(math.sqrt(min(1.0, a)))
@@ -647,8 +646,9 @@ def distance_km(lat1, lon1, lat2, lon2):
 def cluster_events(rows):
     """Cluster number per event id: events that report the same real event share one.
 
-    Only events of one PLOVER type within CLUSTER_DAYS of each other are compared, so the
-    work grows with the events of a day, not with the square of the corpus.
+    Only events that could match are compared: the same PLOVER type, within CLUSTER_DAYS,
+    in the same or a neighbouring half-degree cell, and sharing an actor word or entity in
+    one role. The work grows with the number of events, not with its square.
     """
     parent = {r["id"]: r["id"] for r in rows}
 
@@ -658,17 +658,29 @@ def cluster_events(rows):
             x = parent[x]
         return x
 
-    by_day = {}
+    blocks = {}
     for r in rows:
-        if r["plover"] and r["date"] and len(r["date"]) >= 10:
-            by_day.setdefault((r["plover"], r["date"][:10]), []).append(r)
-    for (plover, day), group in by_day.items():
-        base = dt.date.fromisoformat(day)
-        nearby = list(group)
-        for delta in range(1, CLUSTER_DAYS + 1):
-            nearby += by_day.get((plover, (base + dt.timedelta(days=delta)).isoformat()), [])
+        if not (r["plover"] and r["date"] and len(r["date"]) >= 10 and r["latitude"] is not None):
+            continue
+        day = dt.date.fromisoformat(r["date"][:10]).toordinal()
+        cell = (int(math.floor(r["latitude"] * 2)), int(math.floor(r["longitude"] * 2)))
+        for role in ("actor1", "actor2"):
+            keys = actor_words(r[role]) | ({f"#{r[role + '_entity_id']}"} if r[role + "_entity_id"] else set())
+            for key in keys:
+                blocks.setdefault((r["plover"], role, key, day, cell), []).append(r)
+    for (plover, role, key, day, cell), group in blocks.items():
+        # Compare with the same block and with the blocks one day later or one cell over.
+        nearby = []
+        for d_day in range(0, CLUSTER_DAYS + 1):
+            for d_lat in (-1, 0, 1):
+                for d_lon in (-1, 0, 1):
+                    if d_day == 0 and (d_lat, d_lon) < (0, 0):
+                        continue
+                    other = blocks.get((plover, role, key, day + d_day, (cell[0] + d_lat, cell[1] + d_lon)))
+                    if other is not None and other is not group:
+                        nearby.extend(other)
         for i, a in enumerate(group):
-            for b in nearby[i + 1:]:
+            for b in group[i + 1:] + nearby:
                 if find(a["id"]) != find(b["id"]) and same_event(a, b):
                     parent[find(b["id"])] = find(a["id"])
     return {r["id"]: find(r["id"]) for r in rows}

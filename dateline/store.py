@@ -120,7 +120,7 @@ INDEXES = {
     "places": [["feature"], ["country_code"], ["geonameid"], ["mention_count"]],
     "events": [["article_id"], ["sentence_id"], ["plover"], ["cameo_root"], ["cameo_code"],
                ["quad_class"], ["date"], ["country_code"], ["place_id"], ["actor1_entity_id"], ["actor2_entity_id"],
-               ["actor1_country"], ["location_mention_id"], ["attributed_to_entity_id"]],
+               ["actor1_country"], ["location_mention_id"], ["attributed_to_entity_id"], ["cluster_id"]],
 }
 
 
