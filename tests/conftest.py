@@ -30,6 +30,18 @@ def model():
 
 
 @pytest.fixture(scope="session")
+def extract(model, gazetteer):
+    """Run one text (with optional metadata) through the pipeline as a build would: its result rows."""
+    from dateline import ingest, pipeline
+
+    def run(text, published="2021-03-04", **meta):
+        article = ingest.make_article({"text": text, "published": published, **meta}, None, "test.txt")
+        ((article, parsed),) = nlp.parse_articles(model, [article])
+        return pipeline.extract_article(article, parsed, gazetteer)
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_db_path(tmp_path_factory, gazetteer):
     path = tmp_path_factory.mktemp("seed") / "news.db"
     summary, errors = builder.build([SEEDS], db_path=path, gazetteer_path=GAZETTEER)

@@ -1,15 +1,13 @@
 """Entity rules on sentences written for the test, and the entity tables of the seed."""
 import pytest
 
-from dateline import entities, ingest, nlp, pipeline
+from dateline import entities
 
 
 @pytest.fixture(scope="module")
-def extract(model, gazetteer):
+def extract_with_mentions(extract):
     def run(text, **meta):
-        article = ingest.make_article({"text": text, **meta}, None, "t.txt")
-        ((article, parsed),) = nlp.parse_articles(model, [article])
-        result = pipeline.extract_article(article, parsed, gazetteer)
+        result = extract(text, **meta)
         return result, [m for m in result["mentions"] if not m["nested"]]
     return run
 
@@ -27,21 +25,21 @@ def test_surname_and_article_forms_resolve_to_the_full_name():
     assert not entities.is_short_form("Bashar", "Bashar al-Assad")
 
 
-def test_acronym_resolves_to_its_expansion_in_the_article(extract):
-    _, mentions = extract("The International Energy Agency cut its forecast. The IEA blamed weak demand in China.")
+def test_acronym_resolves_to_its_expansion_in_the_article(extract_with_mentions):
+    _, mentions = extract_with_mentions("The International Energy Agency cut its forecast. The IEA blamed weak demand in China.")
     names = {m["text"]: m["name"] for m in mentions if m["label"] == "ORG"}
     assert names.get("IEA") == "International Energy Agency"
 
 
-def test_roles_from_titles_and_appositions(extract):
-    _, mentions = extract("UN envoy Kofi Annan met Mohammed al-Rashid, Iraq's foreign minister, in Geneva on Monday.")
+def test_roles_from_titles_and_appositions(extract_with_mentions):
+    _, mentions = extract_with_mentions("UN envoy Kofi Annan met Mohammed al-Rashid, Iraq's foreign minister, in Geneva on Monday.")
     roles = {m["name"]: m["roles"] for m in mentions if m["label"] == "PERSON"}
     assert "UN envoy" in roles["Kofi Annan"]
     assert "Iraq's foreign minister" in roles["Mohammed al-Rashid"]
 
 
-def test_dateline_and_byline_are_not_story_entities(extract):
-    result, mentions = extract("By Maria Lopez\n\nMADRID, May 2 (Reuters) - Spain's government approved the budget on Tuesday.")
+def test_dateline_and_byline_are_not_story_entities(extract_with_mentions):
+    result, mentions = extract_with_mentions("By Maria Lopez\n\nMADRID, May 2 (Reuters) - Spain's government approved the budget on Tuesday.")
     assert result["article"]["byline"] == "Maria Lopez"
     assert result["article"]["dateline"] == "MADRID, May 2 (Reuters)"
     texts = {m["text"] for m in mentions}
@@ -49,8 +47,8 @@ def test_dateline_and_byline_are_not_story_entities(extract):
     assert "Spain" in texts
 
 
-def test_org_suffixes_and_apposition_make_organisations(extract):
-    _, mentions = extract("The Revolutionary Guard Brigade, a militia, clashed with police. "
+def test_org_suffixes_and_apposition_make_organisations(extract_with_mentions):
+    _, mentions = extract_with_mentions("The Revolutionary Guard Brigade, a militia, clashed with police. "
                           "The Syrian Observatory News Network reported the clash.")
     labels = {m["text"]: m["label"] for m in mentions}
     assert labels.get("Syrian Observatory News Network") == "ORG"

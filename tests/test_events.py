@@ -1,16 +1,12 @@
 """Event coding rules on sentences written for the test, and the seed's events, quotes and clusters."""
 import pytest
 
-from dateline import events, ingest, nlp, pipeline
+from dateline import events
 
 
 @pytest.fixture(scope="module")
-def coded(model, gazetteer):
-    def run(text, published="2021-06-10"):
-        article = ingest.make_article({"text": text, "published": published}, None, "t.txt")
-        ((article, parsed),) = nlp.parse_articles(model, [article])
-        return pipeline.extract_article(article, parsed, gazetteer)
-    return run
+def coded(extract):
+    return lambda text, published="2021-06-10": extract(text, published=published)
 
 
 def top(result):

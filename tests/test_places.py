@@ -1,15 +1,13 @@
 """Toponym resolution rules, each on sentences written for it, through the real model and gazetteer."""
 import pytest
 
-from dateline import ingest, nlp, pipeline, places
+from dateline import places
 
 
 @pytest.fixture(scope="module")
-def resolve(model, gazetteer):
+def resolve(extract):
     def run(text):
-        article = ingest.make_article({"text": text, "published": "2022-05-01"}, None, "t.txt")
-        ((article, parsed),) = nlp.parse_articles(model, [article])
-        result = pipeline.extract_article(article, parsed, gazetteer)
+        result = extract(text, published="2022-05-01")
         return {m["text"]: m for m in result["mentions"] if not m["nested"]}, result
     return run
 

@@ -1,16 +1,5 @@
 """Rules of each stage on sentences written for the test, through the real model and gazetteer."""
-import pytest
-
-from dateline import events, ingest, nlp, pipeline
-
-
-@pytest.fixture(scope="module")
-def extract(model, gazetteer):
-    def run(text, published="2021-03-04"):
-        article = ingest.make_article({"text": text, "published": published}, None, "test.txt")
-        ((article, parsed),) = nlp.parse_articles(model, [article])
-        return pipeline.extract_article(article, parsed, gazetteer)
-    return run
+from dateline import events
 
 
 def test_weekday_is_the_latest_such_day_up_to_publication():
