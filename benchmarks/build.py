@@ -6,7 +6,6 @@ Runs, in one process tree: (1) raw `nlp.pipe` over the article texts, (2) `datel
 of the same files into a fresh database. Reports articles/s, tokens/s, the ratio, and peak RSS.
 """
 import argparse
-import json
 import os
 import pathlib
 import resource
@@ -18,6 +17,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import report  # noqa: E402
 from dateline import builder, ingest, nlp, places  # noqa: E402
 
 
@@ -80,9 +80,7 @@ def main():
         "peak_rss_mb": peak_rss_mb(),
         "rows": {"entities": summary.entities, "places": summary.places, "events": summary.events},
     }
-    print(json.dumps(result, indent=2))
-    if args.out:
-        pathlib.Path(args.out).write_text(json.dumps(result, indent=2))
+    report(result, args.out)
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -59,3 +59,11 @@ def record_accuracy(section, figures):
     data = json.loads(ACCURACY_FILE.read_text()) if ACCURACY_FILE.exists() else {}
     data[section] = figures
     ACCURACY_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def report(result, out=None):
+    """Print a benchmark's JSON result and write it to `out` when given."""
+    text = json.dumps(result, indent=2)
+    print(text)
+    if out:
+        pathlib.Path(out).write_text(text)

@@ -6,7 +6,6 @@ Copies the corpus to a temporary folder, builds it, rebuilds it unchanged, then 
 new article (written here) and rebuilds. The model load is timed separately.
 """
 import argparse
-import json
 import os
 import pathlib
 import shutil
@@ -16,6 +15,7 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
+from common import report  # noqa: E402
 from dateline import builder, nlp  # noqa: E402
 
 NEW_ARTICLE = "Protesters marched through Lisbon on Saturday, police said, as talks with unions stalled.\n"
@@ -49,9 +49,7 @@ def main():
         "noop_unchanged": second.unchanged, "plus_one_s": round(plus_one, 2), "plus_one_added": third.added,
         "db_mb": round(db.stat().st_size / 1e6, 1),
     }
-    print(json.dumps(result, indent=2))
-    if args.out:
-        pathlib.Path(args.out).write_text(json.dumps(result, indent=2))
+    report(result, args.out)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
