@@ -38,11 +38,17 @@ def test_entity_place_and_event_pages(page, server, seed_db, tmp_path):
     page.goto(f"{server}/news/entities/{assad['id']}")
     assert "President" in page.locator(".dl-explorer").inner_text()
     assert page.locator(".dl-chart rect").count() == 1
+    page.goto(f"{server}/news/places/163843")  # Syria: the seed's events fall back to it
+    at_syria = list(seed_db.query("select count(*) as n from events where place_id = 163843"))[0]["n"]
+    page.wait_for_function(f"document.querySelectorAll('path.dl-event').length == {at_syria}", timeout=20000)
+    assert page.locator("path.dl-here").count() == 1
     page.goto(f"{server}/news/places/170654")
     assert "Damascus" in page.locator(".dl-explorer h1").inner_text()
+    page.wait_for_selector("path.dl-here", timeout=20000)
     assert "Az Zabadānī" in page.locator(".dl-explorer").inner_text()  # nearby, about 30 km
     (strike,) = seed_db.query("select id from events where trigger = 'hit' and actor1 = 'U.S.-led coalition'")
     page.goto(f"{server}/news/events/{strike['id']}")
+    page.wait_for_function("document.querySelectorAll('path.dl-event').length == 1", timeout=20000)
     assert page.locator(".dl-evidence mark.dl-trigger").inner_text() == "hit"
     assert page.locator(".dl-evidence mark.dl-actor1").inner_text() == "U.S.-led coalition"
     assert page.locator(".dl-evidence mark.dl-actor2").inner_text() == "pro-Syrian government forces"
@@ -87,3 +93,36 @@ def test_pages_fit_a_phone(browser, server, tmp_path):
         assert width <= 390, path
     phone.screenshot(path=str(tmp_path / "phone-article.png"), full_page=True)
     context.close()
+
+
+def test_events_map_colours_events_by_type_and_links_them(page, server, seed_db, tmp_path):
+    located = list(seed_db.query("select plover from events where latitude is not null"))
+    page.goto(server + "/-/events-map")
+    page.wait_for_function(f"document.querySelectorAll('path.dl-event').length == {len(located)}", timeout=20000)
+    page.wait_for_function("document.querySelectorAll('img.leaflet-tile-loaded').length > 0", timeout=20000)
+    page.wait_for_function("document.getElementById('events-count').textContent.includes('located')", timeout=20000)
+    page.wait_for_timeout(800)  # the map's zoom to fit the events
+    assert page.locator("#events-count").inner_text() == f"{len(located)} located events"
+    fills = set(page.eval_on_selector_all("path.dl-ASSAULT", "els => els.map(e => e.getAttribute('fill'))"))
+    assert fills == {"#7f0000"}
+    assert page.locator("path.dl-CONSULT").first.get_attribute("fill") != "#7f0000"
+    page.locator("path.dl-REJECT").first.click(force=True)
+    link = page.locator(".leaflet-popup-content a")
+    assert link.inner_text().startswith("REJECT: Damascus accept")
+    link.click()
+    page.wait_for_load_state()
+    assert "/news/events/" in page.url and page.locator(".dl-evidence mark.dl-trigger").inner_text() == "accept"
+    page.screenshot(path=str(tmp_path / "events-map.png"))
+    assert page.console_errors == [] and page.blocked == []
+
+
+def test_timeline_stacks_events_and_filters_by_type(page, server, seed_db):
+    page.goto(server + "/-/timeline")
+    dated = list(seed_db.query("select count(*) as n from events where length(date) = 10 and plover is not null"))[0]["n"]
+    assert f"{dated} dated events" in page.locator(".dl-explorer").inner_text()
+    assert page.locator("rect.dl-bar").count() >= 4  # one stack, several PLOVER types
+    page.locator(".dl-facets a", has_text="CONSULT").first.click()
+    consult = list(seed_db.query("select count(*) as n from events where length(date) = 10 and plover = 'CONSULT'"))[0]["n"]
+    assert f"{consult} dated events of type CONSULT" in page.locator(".dl-explorer").inner_text()
+    assert page.locator("rect.dl-bar").count() == 1
+    assert page.console_errors == []

@@ -48,6 +48,7 @@ def hostile_server(tmp_path_factory):
     "/", "/news", "/news/articles", "/news/articles/hostile", "/news/articles?_search=Mosul",
     "/news/sentences?_search=rebels", "/news/entities", "/news/mentions", "/news/events",
     "/news/events_map?plover=", "/news/event_sentences?plover=", "/news/articles_mentioning?entity=Omar",
+    "/-/events-map", "/-/timeline",
 ])
 def test_hostile_text_stays_text(page, hostile_server, path):
     page.goto(hostile_server + path)
