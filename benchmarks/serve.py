@@ -1,10 +1,12 @@
 """Bounded load on a served dateline database: latency percentiles, errors and server memory.
 
-    python benchmarks/serve.py build/news.db [--concurrency 16] [--requests 2000]
+    python benchmarks/serve.py build/news.db [--concurrency 16] [--requests 2000] [--cold]
 
 Starts `datasette serve` exactly as `dateline serve` does, on 127.0.0.1 only, sends a fixed
 number of requests over the main pages and JSON endpoints, and stops. Prints one line per
-kind of page and a JSON summary (also written with --out).
+kind of page and a JSON summary (also written with --out). Pages repeat, as they do for real
+visitors, so most are answered from the response cache; --cold makes every URL unique
+(`&_cold=N`) to measure rendering alone.
 """
 import argparse
 import asyncio
@@ -39,14 +41,17 @@ def rss_kb(pid):
     return 0
 
 
-async def run_load(base, concurrency, total):
+async def run_load(base, concurrency, total, cold=False):
     """Send `total` requests, `concurrency` at a time; return {kind: [latencies]}, errors."""
     urls = [(kind, path) for kind, paths in PAGES.items() for path in paths]
     latencies = {kind: [] for kind in PAGES}
     errors = []
     queue = asyncio.Queue()
     for n in range(total):
-        queue.put_nowait(urls[n % len(urls)])
+        kind, path = urls[n % len(urls)]
+        if cold:
+            path += ("&" if "?" in path else "?") + f"_cold={n}"
+        queue.put_nowait((kind, path))
 
     async def worker(client):
         while True:
@@ -79,6 +84,7 @@ def main():
     parser.add_argument("db")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--cold", action="store_true", help="unique URLs: no response-cache hits")
     parser.add_argument("--out")
     args = parser.parse_args()
     base, proc = start_server(pathlib.Path(args.db))
@@ -86,13 +92,13 @@ def main():
         asyncio.run(run_load(base, args.concurrency, min(200, args.requests)))  # warm caches
         rss_before = rss_kb(proc.pid)
         started = time.perf_counter()
-        latencies, errors = asyncio.run(run_load(base, args.concurrency, args.requests))
+        latencies, errors = asyncio.run(run_load(base, args.concurrency, args.requests, args.cold))
         seconds = time.perf_counter() - started
         rss_after = rss_kb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(10)
-    summary = {"db": args.db, "requests": args.requests, "concurrency": args.concurrency,
+    summary = {"db": args.db, "requests": args.requests, "concurrency": args.concurrency, "cold": args.cold,
                "seconds": round(seconds, 1), "errors": len(errors), "error_samples": errors[:5],
                "server_rss_mb_before": round(rss_before / 1024), "server_rss_mb_after": round(rss_after / 1024),
                "pages": {}}

@@ -78,3 +78,48 @@ async def test_popup_links_resolve(ds):
 async def test_offline_basemap_tiles_are_served(ds):
     response = await ds.client.get("/-/tiles/basemap/0/0/0.png")
     assert response.status_code == 200 and response.content[:4] == b"\x89PNG"
+
+
+async def test_repeated_pages_of_the_immutable_database_come_from_memory(ds):
+    first = await ds.client.get("/news/events?_facet=plover&_sort=date")
+    again = await ds.client.get("/news/events?_facet=plover&_sort=date")
+    assert "x-dateline-cache" not in first.headers
+    assert again.headers.get("x-dateline-cache") == "hit" and again.text == first.text
+    other = await ds.client.get("/news/events?_facet=plover&_sort=trigger")
+    assert "x-dateline-cache" not in other.headers  # the query string is part of the key
+
+
+async def test_concurrent_requests_for_one_page_render_it_once(ds):
+    import asyncio
+
+    responses = await asyncio.gather(*(ds.client.get("/news/mentions?_facet=label&_sort=start") for _ in range(6)))
+    assert len({r.text for r in responses}) == 1
+    assert sum(r.headers.get("x-dateline-cache") == "hit" for r in responses) == 5
+
+
+async def test_signed_in_requests_and_mutable_databases_are_never_cached(ds, tmp_path):
+    signed_in = [await ds.client.get("/news/articles", cookies={"ds_actor": "x"}) for _ in range(2)]
+    assert all("x-dateline-cache" not in r.headers for r in signed_in)
+    import sqlite_utils
+
+    db_path = tmp_path / "notes.db"
+    sqlite_utils.Database(db_path)["notes"].insert({"text": "first"})
+    live = Datasette([str(db_path)], plugins_dir=str(ROOT / "plugins"))
+    assert (await live.client.get("/notes/notes.json?_shape=array")).json() == [{"rowid": 1, "text": "first"}]
+    sqlite_utils.Database(db_path)["notes"].insert({"text": "second"})
+    again = await live.client.get("/notes/notes.json?_shape=array")
+    assert [row["text"] for row in again.json()] == ["first", "second"]
+
+
+def test_cache_keeps_the_most_recent_pages_within_its_byte_bound():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("response_cache", ROOT / "plugins" / "response_cache.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cache = module.ResponseCache(max_bytes=10)
+    cache.put("a", {}, b"1234")
+    cache.put("b", {}, b"1234")
+    cache.get("a")  # a is now more recent than b
+    cache.put("c", {}, b"1234")
+    assert cache.get("b") is None and cache.get("a") and cache.get("c") and cache.size == 8
