@@ -9,6 +9,7 @@ error. Uses the same code path as `dateline build`. --record writes accuracy.jso
 import argparse
 import collections
 import datetime as dt
+import json
 import pathlib
 import statistics
 import time
@@ -37,8 +38,8 @@ def read_gold(path):
     return articles
 
 
-def score(path):
-    """Figures for one gold file."""
+def score(path, wrong=None):
+    """Figures for one gold file; each error beyond 161 km is appended to `wrong` if given."""
     gold = read_gold(path)
     errors, missed, by_type = [], 0, collections.defaultdict(lambda: [0, 0])
     started = time.perf_counter()
@@ -58,6 +59,11 @@ def score(path):
             km = haversine_km(lat, lon, plat, plon)
             errors.append(km)
             by_type[kind][1] += km <= 161
+            if km > 161 and wrong is not None:
+                place = next(p for p in result["places"] if p["id"] == (best["place_id"] or best["norp_place_id"]))
+                wrong.append({"gold_file": pathlib.Path(path).name, "text": record["text"][start:end], "gold": [lat, lon], "km": round(km),
+                              "resolved": [place["name"], place["feature"], place["country_code"]],
+                              "context": record["text"][max(0, start - 60):end + 60]})
     total = len(errors) + missed
     return {
         "gold": pathlib.Path(path).name, "toponyms": total, "detected": round(len(errors) / total, 3),
@@ -73,8 +79,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="+")
     parser.add_argument("--record", action="store_true", help="write the figures to accuracy.json")
+    parser.add_argument("--errors", help="write every toponym resolved more than 161 km away here (JSON lines)")
     args = parser.parse_args()
-    results = [score(path) for path in args.gold]
+    wrong = [] if args.errors else None
+    results = [score(path, wrong) for path in args.gold]
+    if args.errors:
+        pathlib.Path(args.errors).write_text("".join(json.dumps(w) + "\n" for w in wrong))
     for r in results:
         print(f"{r['gold']:18} toponyms {r['toponyms']:5}  detected {r['detected']:.3f}  "
               f"acc@161km {r['accuracy_161km']:.3f} (of all {r['accuracy_161km_of_all']:.3f})  "

@@ -25,8 +25,11 @@ def clean_surface(text):
 
 
 def normalize_name(text):
-    """A lookup key: lower case, no accents, no dots, apostrophes or hyphens, single spaces."""
+    """A lookup key: lower case, no accents, no dots, apostrophes or hyphens, single spaces.
+
+    "St." before a name is "Saint": "St. Petersburg" and "Saint Petersburg" share a key.
+    """
     text = strip_accents(clean_surface(text)).lower()
     text = re.sub(r"[.'’`ʻʼ]", "", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return text.strip()
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"\bst (?=[a-z])", "saint ", text)

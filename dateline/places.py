@@ -20,7 +20,7 @@ import zlib
 from .names import normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "11"
+GAZETTEER_VERSION = "12"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -28,6 +28,8 @@ FEATURE_PRIOR = {
     "country": 3.0, "continent": 2.6, "region": 2.4, "admin1": 0.5, "admin2": 0.1,
     "city": 0.3, "locality": 0.0,
 }
+# Each tenfold of population adds 1/POPULATION_SCALE to a candidate's score.
+POPULATION_SCALE = 7
 # A division's population is the sum of its towns: weigh it less than a city's own.
 DIVISION_POPULATION_WEIGHT = 0.8
 FOCUS_WEIGHT = 1.0
@@ -52,7 +54,15 @@ METONYMY_VERBS = {
     "welcome", "respond", "expel", "impose", "sanction", "recognize", "recognise",
     "support", "oppose", "back", "ask", "tell", "believe", "decide", "plan", "hope",
 }
+# An alternate name of a city this large is a known exonym ("Bombay", "Mecca", "Peking"):
+# nearly as good as a small town's own name.
+EXONYM_CITY_POPULATION = 1_000_000
+EXONYM_PRIOR = 0.8
+# A list of places ("California or Washington", "Georgia, Ukraine and Moldova") names one kind of place.
+LIST_AGREEMENT = 1.5
+LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
 MIN_CONFIDENCE = 0.2
+LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
 # Labels the small model gives to place names used for organisations or teams ("Zimbabwe beat ...").
 METONYM_LABELS = {"ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT"}
@@ -284,6 +294,18 @@ def read_divisions():
     return divisions
 
 
+@functools.lru_cache(maxsize=1)
+def generic_place_words():
+    """Direction and landform words never resolved to a town or division on their own."""
+    lines = (DATA / "generic_place_words.txt").read_text().splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def is_generic(key):
+    """True when every word of a key is a direction or landform word ("south", "west coast")."""
+    return all(word in generic_place_words() for word in key.split())
+
+
 def read_tsv(path):
     """Rows of a tab-separated data file, skipping comments and blank lines."""
     with open(path, encoding="utf-8") as f:
@@ -419,8 +441,11 @@ def score_candidate(candidate, mention, focus, parents):
     primary = candidate["kind"] in ("name", "abbr")
     score += CAPITAL_PRIOR if candidate.get("capital") and primary else 0.0
     weight = DIVISION_POPULATION_WEIGHT if candidate["feature"] in ("admin1", "admin2") else 1.0
-    score += weight * math.log10((candidate["population"] or 0) + 1) / 7
+    score += weight * math.log10((candidate["population"] or 0) + 1) / POPULATION_SCALE
     score += 1.0 if primary else 0.0
+    if candidate["kind"] == "alt" and candidate["feature"] == "city" and (
+            candidate["population"] or 0) >= EXONYM_CITY_POPULATION:
+        score += EXONYM_PRIOR
     code = candidate["country_code"]
     score += FOCUS_WEIGHT * focus.get(code, 0.0)
     if parents and code in parents:
@@ -471,13 +496,17 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
             # "Washington state", "Homs province": the division of that name.
             candidates = tuple(c for c in gazetteer.candidates(words[0])
                                if c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym")
+    if is_generic(key):
+        candidates = tuple(c for c in candidates if c["feature"] not in LOCAL_FEATURES)
     if not candidates:
         return None, 0.0, []
     division_meant = mention.get("division_word", False)
+    listed = mention.get("listed_with", ())
     scored = [
         (score_candidate(c, mention, focus, parents)
          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
-         + (1.5 if division_meant and c["feature"] in ("admin1", "admin2") else 0), c)
+         + (1.5 if division_meant and c["feature"] in ("admin1", "admin2") else 0)
+         + (LIST_AGREEMENT if kind_of_place(c) in listed else 0), c)
         for c in candidates
     ]
     leader = max(scored, key=lambda sc: sc[0])[1]
@@ -499,6 +528,32 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         for (s, c), w in list(zip(scored, weights))[:5]
     ]
     return best, round(confidence, 3), alternatives
+
+
+def kind_of_place(candidate):
+    """What a list of places agrees on: the feature, and the country for places inside one."""
+    feature = candidate["feature"]
+    return (feature, candidate["country_code"] if feature in LOCAL_FEATURES else None)
+
+
+def listed_kinds(mention, neighbours, text, gazetteer):
+    """Kinds of place unambiguously named by the mention's neighbours in a list ("X, Y and Z").
+
+    A lone comma is no list: "Boise, Idaho" names a city and its state.
+    """
+    kinds, joined = set(), []
+    for other in neighbours:
+        between = text[min(mention["end"], other["end"]):max(mention["start"], other["start"])].strip()
+        if between in LIST_SEPARATORS and other.get("label") != "NORP":
+            joined.append((between, other))
+    if len(joined) == 1 and joined[0][0] == ",":
+        return kinds
+    for _, other in joined:
+        strong = {kind_of_place(c) for c in gazetteer.candidates(other["key"])
+                  if is_strong_place(c) and c["kind"] != "demonym"}
+        if len(strong) == 1:
+            kinds |= strong
+    return kinds
 
 
 def is_strong_place(candidate, allow_cities=True):
@@ -526,6 +581,8 @@ def toponyms_inside(mention, text, gazetteer):
             end = mention["start"] + chosen[-1].end()
             surface = text[start:end].rstrip("'’s").rstrip("'’")
             key = normalize_name(surface)
+            if is_generic(key):
+                continue
             candidates = gazetteer.candidates(key)
             demonym = any(c["kind"] == "demonym" for c in candidates)
             if not (demonym or any(is_strong_place(c) for c in candidates)):
@@ -563,12 +620,16 @@ def resolve_mentions(mentions, text, gazetteer):
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     focus = focus_countries(mentions, gazetteer)
     starts = [m["start"] for m in mentions]
-    for m in mentions:
+    for at, m in enumerate(mentions):
         if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP" and not m.get("toponym"):
             continue
         if m["label"] == "NORP" and is_misread_toponym(m, gazetteer):
             m["label"] = "GPE"
+        elif m["label"] in TOPONYM_LABELS and is_demonym_only(m, gazetteer):
+            m["label"] = "NORP"  # "the southern English city": English is England's adjective
         parents = parents_in_text(m, mentions, starts, text, gazetteer)
+        m["listed_with"] = listed_kinds(m, [o for o in mentions[max(0, at - 1):at + 2] if o is not m
+                                            and (o["label"] in TOPONYM_LABELS or o.get("toponym"))], text, gazetteer)
         m["division_word"] = bool(DIVISION_WORDS.match(text[m["end"]:m["end"] + 20]))
         place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
         if place is not None and confidence < MIN_CONFIDENCE:
@@ -596,6 +657,13 @@ def parents_in_text(mention, mentions, starts, text, gazetteer):
                 parents.update((c["country_code"], c["geonameid"], c["admin1"]))
                 break
     return parents
+
+
+def is_demonym_only(mention, gazetteer):
+    """A place-labelled word that is a country's or division's adjective and no strong place's name."""
+    candidates = gazetteer.candidates(mention["key"])
+    return any(c["kind"] == "demonym" for c in candidates) and not any(
+        is_strong_place(c) for c in candidates if c["kind"] != "demonym")
 
 
 def is_misread_toponym(mention, gazetteer):

@@ -100,3 +100,49 @@ def test_geonames_import_adds_a_village(tmp_path):
     gazetteer = places.Gazetteer(path)
     (hit,) = gazetteer.candidates("kherbet testane")
     assert hit["geonameid"] == 9999001 and hit["feature"] == "city" and hit["country_code"] == "SY"
+
+
+def test_st_and_saint_are_one_name(resolve, gazetteer):
+    from dateline.names import normalize_name
+
+    assert normalize_name("St. Petersburg") == normalize_name("Saint Petersburg") == "saint petersburg"
+    assert normalize_name("Main St.") == "main st"  # a street, not a saint
+    mentions, _ = resolve("Moscow said it would close the consulate in St. Petersburg, Russia's second city.")
+    assert place(gazetteer, mentions["St. Petersburg"])["country_code"] == "RU"
+
+
+def test_an_old_name_of_a_great_city_beats_a_village_of_that_name(resolve, gazetteer):
+    mentions, _ = resolve("The trader flew to Bombay last week to meet suppliers.")
+    assert place(gazetteer, mentions["Bombay"])["country_code"] == "IN"
+
+
+def test_a_list_of_places_names_one_kind_of_place(resolve, gazetteer):
+    mentions, _ = resolve("Tech firms are leaving states such as Oregon or Washington for cheaper offices.")
+    assert place(gazetteer, mentions["Washington"])["feature"] == "admin1"
+    mentions, _ = resolve("Envoys from Georgia, Ukraine and Moldova met on Friday.")
+    assert place(gazetteer, mentions["Georgia"])["feature"] == "country"
+    mentions, _ = resolve("Storms moved through Alabama, Georgia and Tennessee overnight.")
+    assert place(gazetteer, mentions["Georgia"])["feature"] == "admin1"
+
+
+def test_a_city_and_its_state_after_a_comma_are_no_list(resolve, gazetteer):
+    _, result = resolve("The farm is outside Boise, Idaho, near the river.")
+    idaho = next(m for m in result["mentions"] if m["text"] == "Idaho")
+    assert gazetteer.place(idaho["place_id"])["feature"] == "admin1"
+
+
+def test_directions_and_landforms_are_not_far_away_divisions(resolve, gazetteer):
+    _, result = resolve("The concert moved to the Rogers Centre after fans from West Surrey complained. "
+                        "Police patrolled the South Kilburn Estate in London.")
+    for m in result["mentions"]:
+        if m["place_id"]:
+            assert gazetteer.place(m["place_id"])["name"] not in ("Centre", "West", "South"), m["text"]
+
+
+def test_an_adjective_of_a_country_is_not_a_village(gazetteer):
+    # The small model sometimes tags "English" GPE; it is England's adjective, not English, Indiana.
+    text = "They were found in the English city of Salisbury."
+    start = text.index("English")
+    mentions = [{"text": "English", "label": "GPE", "start": start, "end": start + 7}]
+    places.resolve_mentions(mentions, text, gazetteer)
+    assert mentions[0]["label"] == "NORP" and mentions[0]["place"]["country_code"] == "GB"
