@@ -64,6 +64,112 @@ def fix_label(span, label):
     return label
 
 
+# Results lines ("Leeds 2 Chelsea 1", "Gough 8-0-39-3", "5 - Robin Brooke ,"): scores and
+# figures say who is a team and who a player where the model, trained on prose, guesses.
+SCORE = re.compile(r"^(?!\d{4}-\d\d-\d\d$)\d+(?:[-./:,]\d+)*$")  # not a date: "LONDON 1996-08-31"
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+BOWLING_FIGURES = re.compile(r"^\d+(?:\.\d)?-\d+-\d+-\d+$")
+INITIAL = re.compile(r"^[A-Z]\.$")
+NAME_PARTICLES = {"de", "van", "der", "den", "von", "la", "le", "da", "di", "del", "dos", "al", "bin", "-"}
+RESULTS_LINE_SCORES = 0.15  # at least this share of a line's words are numbers...
+RESULTS_LINE_LOWER = 0.34  # ...and at most this share lower-case words (prose has verbs and units)
+MAX_RESULTS_LINE = 1000
+
+
+def is_results_line(sentence):
+    """True when the sentence lies in a line of scores, standings or figures rather than prose:
+    many numbers, few lower-case words. The whole line counts: the parser splits such lines anywhere."""
+    text = sentence.doc.text
+    start = text.rfind("\n", 0, sentence.start_char) + 1
+    end = text.find("\n", sentence.end_char)
+    end = len(text) if end < 0 else end
+    if end - start > MAX_RESULTS_LINE:
+        return False
+    words = [w for w in text[start:end].split() if any(ch.isalnum() for ch in w)]
+    if len(words) < 4:
+        return False
+    numbers = sum(bool(SCORE.match(w) or ORDINAL.match(w)) for w in words)
+    lower = sum(w[0].islower() for w in words)
+    return numbers / len(words) >= RESULTS_LINE_SCORES and lower / len(words) <= RESULTS_LINE_LOWER
+
+
+def name_runs(sentence):
+    """Maximal runs of capitalised words, initials and name particles: (start, end) token indexes."""
+    runs, start = [], None
+    for t in sentence:
+        capitalised = t.is_alpha and (t.is_title or t.is_upper) or bool(INITIAL.match(t.text))
+        # "Ata-ur-Rehman" joins, "Portugal - Nuno Gomes" separates.
+        particle = t.lower_ in NAME_PARTICLES and (t.text != "-" or not (t.whitespace_ or t.nbor(-1).whitespace_))
+        if capitalised or (start is not None and particle):
+            if start is None:
+                start = t.i
+            continue
+        if start is not None:
+            runs.append((start, t.i))
+            start = None
+    if start is not None:
+        runs.append((start, sentence.end))
+    trimmed = []
+    for start, end in runs:
+        doc = sentence.doc
+        while start < end and (doc[start].is_stop or doc[start].lower_ in NAME_PARTICLES):
+            start += 1
+        while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
+
+
+PARENTHESIS = re.compile(r"^\s*\(\s*([^()]{1,30}?)\s*\)")
+
+
+def results_label(run, place_kind):
+    """The label a results line gives a run of names, or None to keep the model's."""
+    text = run.doc.text
+    following = text[run.end_char:run.end_char + 40]
+    after = (following.split() or [""])[0].rstrip(",;")
+    before = text[max(run.start_char - 12, 0):run.start_char].split()
+    kind = place_kind(normalize_name(run.text))
+    if kind == "country" and text[:run.start_char].rstrip().endswith("(") and following.lstrip().startswith(")"):
+        return "GPE"  # the player's country: "( Belgium )"
+    inside = PARENTHESIS.match(following)
+    if inside and kind in (None, "town") and (place_kind(normalize_name(inside.group(1))) == "country"
+                                    or ORDINAL.match(inside.group(1))):
+        return "PERSON"  # "Pete Sampras ( U.S. )", "Marc Degryse ( 13th )"
+    if ORDINAL.match(after) and kind in (None, "town"):
+        return "PERSON"  # "Cuauhtemoc Blanco 65th"
+    if len(before) >= 2 and SCORE.match(before[-2]) and before[-1] == "-" and kind in (None, "town"):
+        return "PERSON"  # a numbered line-up: "5 - Robin Brooke ,"
+    if not SCORE.match(after):
+        return None
+    if BOWLING_FIGURES.match(after) or INITIAL.match(run[0].text):
+        return "PERSON"  # "Gough 8-0-39-3", "J. Russell 56"
+    if kind == "country":
+        return "GPE"  # a national side keeps its country: "Australia 228"
+    if kind in ("place", "town") or any(t.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC") for t in run):
+        return "ORG"  # a club or county side named after its town: "Darlington 2"
+    return None
+
+
+def results_line_ents(sentence, ents, place_kind):
+    """The entities of a results line, with teams as ORG and players as PERSON.
+
+    `place_kind(key)` says whether a name is a "country", another "place", or None.
+    """
+    from spacy.tokens import Span
+
+    fixed = []
+    for start, end in name_runs(sentence):
+        label = results_label(sentence.doc[start:end], place_kind)
+        if label:
+            fixed.append(Span(sentence.doc, start, end, label=label))
+    if not fixed:
+        return ents
+    kept = [e for e in ents if not any(e.start < f.end and e.end > f.start for f in fixed)]
+    return sorted(kept + fixed, key=lambda e: e.start)
+
+
 def with_given_name(span, sentence_start=0):
     """A person span widened to the capitalised word before it that no entity took: 'Waqar' + 'Younis'."""
     doc = span.doc

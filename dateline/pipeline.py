@@ -4,6 +4,7 @@
 it takes article dicts and returns result dicts that hold no spaCy objects.
 """
 import bisect
+import functools
 import hashlib
 import pathlib
 import time
@@ -96,6 +97,7 @@ def analyze_article(article, parsed, gazetteer):
     started = clock()
     sentences, units = sentences_of(article, parsed)
     mentions = []
+    kind_of_name = functools.partial(places.place_kind, gazetteer=gazetteer)
     # Bylines, datelines and photo credits name no entity of the story.
     skip = list(article.get("skip_spans") or ())
     skip += [(p[3], p[1]) for p in paragraph_kinds(article) if p[2] == "caption"]
@@ -106,7 +108,10 @@ def analyze_article(article, parsed, gazetteer):
             ents = list(span.doc.ents)
             doc_ents[id(span.doc)] = (ents, [e.start for e in ents])
         ents, starts = doc_ents[id(span.doc)]
-        for ent in ents[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]:
+        unit_ents = ents[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]
+        if entities.is_results_line(span):
+            unit_ents = entities.results_line_ents(span, unit_ents, kind_of_name)
+        for ent in unit_ents:
             mention = entities.mention_from_span(ent, offset, idx, span.start)
             if mention and not any(s <= mention["start"] < e for s, e in skip):
                 mentions.append(mention)

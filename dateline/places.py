@@ -566,6 +566,17 @@ def is_strong_place(candidate, allow_cities=True):
         candidate["capital"] or (candidate["population"] or 0) >= STRONG_CITY_POPULATION)
 
 
+def place_kind(key, gazetteer):
+    """'country' for a country, continent or demonym, 'place' for another strong place,
+    'town' for any other place of that name, else None."""
+    candidates = gazetteer.candidates(key)
+    if any(c["feature"] in ("country", "continent") and c["kind"] in ("name", "abbr", "demonym") for c in candidates):
+        return "country"
+    if any(is_strong_place(c) for c in candidates):
+        return "place"
+    return "town" if any(c["kind"] in ("name", "abbr") for c in candidates) else None
+
+
 def names_a_place(key, gazetteer, allow_cities=True):
     """True when a normalised name is the name of a strong place."""
     return any(is_strong_place(c, allow_cities) for c in gazetteer.candidates(key))

@@ -75,3 +75,44 @@ def test_seed_entities_match_the_issue(seed_db):
     assert ("Maghaweer al-Thawra", "ORG") in rows
     assert ("Palmyra News Network", "ORG") in rows
     assert not [name for name, kind in rows if kind == "PERSON" and ("Hassan" in name or "Press" in name)]
+
+
+def labels_in(extract_with_mentions, text):
+    _, mentions = extract_with_mentions(text)
+    return {m["text"]: m["label"] for m in mentions}
+
+
+def test_results_lines_make_towns_teams(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "Football results on Saturday:\n\nWrexham 3 Bristol 1 Reading 2 Stoke 2 Exeter 0 Plymouth 4")
+    for town in ("Bristol", "Reading", "Stoke", "Plymouth"):
+        assert labels.get(town) == "ORG", (town, labels)
+
+
+def test_results_lines_keep_national_sides_as_countries(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "Group standings:\n\nPortugal 3 2 1 0 7 2 7 Ireland 3 1 1 1 4 4 4")
+    assert labels.get("Portugal") == "GPE" and labels.get("Ireland") == "GPE"
+
+
+def test_figures_initials_and_countries_in_brackets_mark_players(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "Bowling : Anderson 9-2-31-3 , Broad 7-1-22-1 , Swann 10-0-48-2 .")
+    assert labels.get("Anderson") == labels.get("Swann") == "PERSON", labels
+    labels = labels_in(extract_with_mentions, "Kent 245 and 118-4 ( J. Denly 61 ) , Sussex 198 ( T. Smith 4-40 ) .")
+    assert labels.get("J. Denly") == labels.get("T. Smith") == "PERSON", labels
+    assert labels.get("Kent") == labels.get("Sussex") == "ORG", labels
+    labels = labels_in(extract_with_mentions, "Women 's singles : Kirsten Flipkens ( Belgium ) beat Alize Cornet ( France ) 6-2 6-4")
+    assert labels.get("Kirsten Flipkens") == labels.get("Alize Cornet") == "PERSON", labels
+    assert labels.get("Belgium") == labels.get("France") == "GPE", labels
+
+
+def test_scorers_and_numbered_line_ups_are_players(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "Scorers : Portugal - Nuno Gomes ( 12th ) , Rui Costa ( 77th )\n\n"
+                                              "Ireland : 1 - Shay Given , 2 - Steve Finnan , 4 - Kevin Kilbane , 9 - Robbie Keane")
+    for player in ("Nuno Gomes", "Rui Costa", "Steve Finnan", "Kevin Kilbane", "Robbie Keane"):
+        assert labels.get(player) == "PERSON", (player, labels)
+
+
+def test_prose_and_datelines_with_numbers_are_no_results(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "LONDON 2021-03-04\n\nPrices in London rose 5 percent in 2020 while "
+                                              "Paris fell 2 percent, Berlin 3 percent and Madrid 1 percent.")
+    for city in ("Paris", "Berlin", "Madrid"):
+        assert labels.get(city) == "GPE", (city, labels)
