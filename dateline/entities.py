@@ -59,6 +59,8 @@ def fix_label(span, label):
     if label not in PLACE_LABELS and label not in ("NORP",):
         if root.dep_ == "compound" and head.lemma_.lower() in r["place_nouns"]:
             return "GPE"
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in r["place_nouns"]:
+            return "GPE"  # "the town of Taybat al-Imam", "the island of Hanish"
         if root.dep_ == "pobj" and head.lower_ in r["locative_prepositions"] and label in ("PRODUCT", "PERSON", "ORG"):
             return "GPE"
     return label

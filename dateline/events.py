@@ -21,7 +21,15 @@ REPORTING_VERBS = {
 }
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "that", "which", "this"}
 LOCATIVE_PREPOSITIONS = {"in", "near", "at", "around", "outside", "inside", "across", "on", "into",
-                         "throughout", "along", "off", "over", "within"}
+                         "throughout", "along", "off", "over", "within", "through", "between",
+                         "towards", "toward"}
+QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "crowds", "crowd",
+                  "group", "groups", "number", "some", "many", "most", "all", "several", "few", "majority",
+                  "members", "member", "one", "third", "half"}
+# "murdered during a meeting in Darjeeling": the phrase's event happened where the trigger's did.
+SCENE_PREPOSITIONS = {"during", "amid", "in", "at"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                 "north-east", "north-west", "south-east", "south-west"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
 BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary", "coast"}
 # A noun trigger used as a reference ("a report about the airstrike") is not a new event.
@@ -189,6 +197,13 @@ def modal_code(code, future, obligation, negated):
     return code
 
 
+def demanding_speaker(token):
+    """Who voices an obligation: the subject of the reporting verb over 'X must ...', or None."""
+    reporter = reporting_clause(token)
+    subj = child(reporter, "nsubj") if reporter is not None else None
+    return resolve_pronoun(subj, reporter) if subj is not None else None
+
+
 def reporting_clause(token):
     """The reporting verb whose clause contains the trigger ('X says it hit ...'), or None."""
     node = token
@@ -203,7 +218,8 @@ def reporting_clause(token):
 
 
 def subject_of(verb):
-    """The verb's subject, inherited through xcomp and conjunction: 'forces are trying to force X'."""
+    """The verb's subject, inherited through xcomp, conjunction and a predicate adjective:
+    'forces are trying to force X', 'Syria is willing to withdraw'."""
     node = verb
     for _ in range(4):
         subj = child(node, "nsubj")
@@ -213,7 +229,8 @@ def subject_of(verb):
         if subj is not None:
             # An inherited passive subject ("were not authorized ... and demanded") is the doer.
             return subj, node is verb
-        if node.dep_ in ("xcomp", "conj") and node.head is not node:
+        # "it is willing to withdraw": through the adjective to the subject of "is".
+        if node.dep_ in ("xcomp", "conj", "acomp") and node.head is not node:
             node = node.head
             continue
         if node.dep_ in ("relcl", "acl") and node.head is not node:
@@ -283,6 +300,8 @@ def is_actor(head, mentions, offset):
         # "Swiss doctors", "Palestinian Islamic Jihad members": a named modifier makes an actor.
         for modifier in token.lefts:
             if modifier.dep_ in ("amod", "compound", "poss", "nmod"):
+                if agents().get(modifier.lower_):
+                    return True  # "opposition groups", "army officers"
                 m = mention_at(mentions, offset + modifier.idx, offset + modifier.idx + len(modifier))
                 if m is not None and m["label"] in ACTOR_LABELS:
                     return True
@@ -307,6 +326,43 @@ def recipient(trigger, thing, mentions, offset):
                 pobj = child(prep, "pobj")
                 if pobj is not None and is_actor(pobj, mentions, offset):
                     return pobj
+    return None
+
+
+def hidden_target(trigger, thing, mentions, offset):
+    """The target an actor-less object hides: the author of a thing ('rejected calls by
+    X'), the object of the action the trigger governs ('threatened to ban X', 'offered to talk
+    with X', 'refused to deploy troops in X'), the subject of a demanded clause ('demanded
+    that X withdraw'), or the place where a thing is acted on ('imposed a curfew in Cizre')."""
+    def actor(token):
+        return token if token is not None and is_actor(token, mentions, offset) else None
+
+    if thing is not None:
+        for c in thing.children:
+            found = actor(child(c, "pobj")) if c.dep_ == "prep" and c.lower_ == "by" else (
+                actor(c) if c.dep_ == "poss" else None)
+            if found is not None:
+                return found
+    for clause in trigger.children:
+        if clause.dep_ == "xcomp":
+            obj = actor_head(child(clause, "dobj"))
+            found = actor(obj) or recipient(clause, obj, mentions, offset)
+            if found is None:
+                found = next((actor(child(p, "pobj")) for p in clause.children
+                              if p.dep_ == "prep" and p.lower_ == "in" and actor(child(p, "pobj"))), None)
+            if found is not None:
+                return found
+        if clause.dep_ == "ccomp" and actor(child(clause, "nsubj")) is not None:
+            return child(clause, "nsubj")
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        found = recipient(trigger.head, None, mentions, offset)
+        if found is not None:
+            return found
+    # The place an action on a thing is done in: "imposed a curfew in Cizre".
+    for head in (trigger, thing):
+        for prep in (head.children if head is not None else ()):
+            if prep.dep_ == "prep" and prep.lower_ == "in" and actor(child(prep, "pobj")) is not None:
+                return child(prep, "pobj")
     return None
 
 
@@ -339,15 +395,22 @@ def describe_actor(head, offset, mentions, require_actor=True):
     }
 
 
-def toponym_in(tokens, offset, mentions, skip_borders=True):
-    """The first toponym mention among tokens, skipping neighbours named by 'the border with X'."""
+def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
+    """The toponym mention among tokens nearest the token `near` (else the first), skipping
+    neighbours named by 'the border with X': "in Yemen's Maarib province" is Maarib."""
+    found = []
     for token in tokens:
         if skip_borders and token.head.lower_ in ("with", "of") and token.head.head.lower_ in BOUNDARY_NOUNS:
             continue
         m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
-        if m is not None and m["label"] in ("GPE", "LOC", "FAC"):
-            return m
-    return None
+        # A place name the model tagged otherwise still counts once the places stage resolved it.
+        is_place = m is not None and (m["label"] in ("GPE", "LOC", "FAC") or (m.get("toponym") and m.get("place")))
+        if is_place and m not in found:
+            found.append(m)
+    if not found or near is None:
+        return found[0] if found else None
+    at = offset + near.idx
+    return min(found, key=lambda m: 0 if m["start"] <= at < m["end"] else min(abs(m["start"] - at), abs(m["end"] - at)))
 
 
 def locative_phrases(head):
@@ -359,29 +422,52 @@ def location_of(trigger, offset, mentions):
     """The toponym where the trigger's event happened, or None.
 
     In order: a locative phrase on the trigger, its object or an event-noun subject ('hit
-    forces near Tanf'); one on the verbs that govern it, up to a reporting verb ('fighters
-    attacked, killing 12 in Donetsk'); a toponym inside the trigger's object or compound
-    ('hit the Nablus checkpoint'). A place named elsewhere in the sentence is not taken: it is
-    as often where something else happened.
+    forces near Tanf'); one on the verbs that govern it or that it is coordinated with, up to
+    a reporting verb ('fighters attacked, killing 12 in Donetsk'; 'were killed and wounded in
+    Kabul'); a toponym inside the trigger's object or compound ('hit the Nablus checkpoint').
+    A place named elsewhere in the sentence is not taken: it is as often where something else
+    happened.
     """
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
     heads += [c for c in trigger.children if c.dep_ == "nsubj" and find_trigger(c)]
     node = trigger
-    while node.dep_ in ("advcl", "xcomp", "pcomp") and node.head is not node:
+    while node.dep_ in ("advcl", "xcomp", "pcomp", "conj") and node.head is not node:
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
             break
         heads.append(node)
+        heads += [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+    # Verbs sharing the trigger's arguments ("shot and killed a man at a roadblock"), the agent of
+    # a passive ("shot by a settler near Beitunia") and the event a time phrase names ("murdered
+    # during a meeting in Darjeeling").
+    heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for prep in trigger.children:
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
+    scene = [c for c in trigger.children if c.dep_ == "advcl"]
     for head in heads:
-        for prep in locative_phrases(head):
-            found = toponym_in(prep.subtree, offset, mentions)
-            if found is not None:
-                return found
+        found = toponym_of_phrases(head, offset, mentions)
+        if found is not None:
+            return found
     # Only the object's own noun phrase: a relative clause on it tells of something else.
     found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass")
                         for t in actor_tokens(c)], offset, mentions)
+    for head in scene:
+        found = found or toponym_of_phrases(head, offset, mentions)
     return found
+
+
+def toponym_of_phrases(head, offset, mentions):
+    """The toponym of the first locative phrase on a word that names one ("north of Baghdad" too)."""
+    directions = [c for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in COMPASS_WORDS]
+    for prep in locative_phrases(head) + [p for d in directions for p in d.children if p.dep_ == "prep"]:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        found = toponym_in(prep.subtree, offset, mentions, near=pobj)
+        if found is not None:
+            return found
+    return None
 
 
 # ---------------------------------------------------------------- events
@@ -409,7 +495,8 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         negated = is_negated(token)
         if negated and negated_code:
             code = negated_code
-        code = modal_code(code, is_future(token), is_obligation(token), negated)
+        obligation = is_obligation(token) and not negated
+        code = modal_code(code, is_future(token), obligation, negated)
         if token.pos_ == "VERB":
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subj is not None and token.dep_ != "relcl":
@@ -418,9 +505,14 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
                     code = noun_hit[0]
         if code not in codes:
             continue
-        source, target = event_roles(token)
+        source, target = (actor_head(t) for t in event_roles(token))
+        demander = demanding_speaker(token) if obligation and code.startswith("10") else None
+        if demander is not None:
+            # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
+            source, target = demander, source
         if target is None or not is_actor(target, sentence_mentions, offset):
-            target = recipient(token, target, sentence_mentions, offset) or target
+            target = (recipient(token, target, sentence_mentions, offset)
+                      or hidden_target(token, target, sentence_mentions, offset) or target)
         source = describe_actor(source, offset, sentence_mentions)
         target = describe_actor(target, offset, sentence_mentions, require_actor=False)
         if target and (target["text"].lower() in PRONOUNS or target["is_time"]):
@@ -473,6 +565,15 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
     return found
 
 
+def actor_head(head):
+    """The group a quantity stands for: "thousands of students" acts as the students."""
+    if head is None or not (head.lower_ in QUANTITY_WORDS or head.like_num):
+        return head
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = child(of, "pobj") if of is not None else None
+    return pobj if pobj is not None else head
+
+
 def event_roles(trigger):
     """(source head, target head) tokens of an event trigger."""
     if trigger.pos_ == "VERB":
@@ -496,6 +597,8 @@ def event_roles(trigger):
         return source, target
     # Noun trigger: "Russia's attack on Aleppo", "attacks by rebels", "talks with X".
     source = child(trigger, "poss")
+    if source is not None and source.tag_ == "PRP$":
+        source = None  # "held their first meeting": the light verb's subject says whose
     target = None
     for prep in trigger.children:
         if prep.dep_ != "prep":

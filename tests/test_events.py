@@ -92,3 +92,78 @@ def test_seed_quotes_and_clusters(seed_db):
     assert len(strikes) == 1
     (cluster,) = seed_db.query("select * from event_clusters where id = ?", [strikes[0]["cluster_id"]])
     assert cluster["event_count"] >= 3
+
+
+def located(result, trigger):
+    """The text of the toponym an event with this trigger is located at, or None."""
+    event = next(e for e in result["events"] if e["trigger"] == trigger)
+    if event["location_mention"] is None or event["location_method"] != "text":
+        return None
+    return result["mentions"][event["location_mention"]]["text"]
+
+
+def test_location_shared_by_coordinated_verbs(coded):
+    result = coded("Soldiers shot and killed a driver at a checkpoint in Hebron on Monday.")
+    assert located(result, "shot") == "Hebron"
+
+
+def test_location_in_the_agent_of_a_passive(coded):
+    result = coded("A shepherd was attacked by settlers near Nablus on Friday.")
+    assert located(result, "attacked") == "Nablus"
+
+
+def test_location_of_the_occasion(coded):
+    result = coded("The mayor was murdered during a rally in Peshawar on Sunday.")
+    assert located(result, "murdered") == "Peshawar"
+
+
+def test_location_given_by_a_compass_direction(coded):
+    result = coded("Troops arrested six suspects north of Mosul on Tuesday.")
+    assert located(result, "arrested") == "Mosul"
+
+
+def test_location_through_a_place(coded):
+    result = coded("Thousands of students marched through Nairobi on Wednesday to protest fees.")
+    assert located(result, "marched") == "Nairobi"
+
+
+def test_location_is_the_phrase_own_place_not_its_country(coded):
+    result = coded("Gunmen attacked a convoy in Syria's Idlib province on Monday.")
+    assert located(result, "attacked") == "Idlib"
+
+
+def event_with(result, plover):
+    return next(e for e in result["events"] if e["plover"] == plover)
+
+
+def test_a_quantity_acts_as_the_group_it_counts(coded):
+    event = top(coded("Hundreds of farmers blocked the highway near Lyon on Monday."))
+    assert event["actor1"] == "farmers"
+
+
+def test_target_of_the_action_an_intent_governs(coded):
+    event = event_with(coded("Chile threatened to expel Peruvian diplomats on Monday."), "THREATEN")
+    assert event["actor1"] == "Chile" and "Peruvian diplomats" in event["actor2"]
+    event = top(coded("Colombia offered to negotiate with the ELN rebels."))
+    assert event["actor1"] == "Colombia" and "ELN rebels" in event["actor2"]
+
+
+def test_target_of_a_demand_is_who_must_act(coded):
+    event = event_with(coded("Japan demanded that North Korea halt its missile tests."), "DEMAND")
+    assert (event["actor1"], event["actor2"]) == ("Japan", "North Korea")
+    event = event_with(coded("Canada said India must extradite the suspects."), "DEMAND")
+    assert (event["actor1"], event["actor2"]) == ("Canada", "India")
+
+
+def test_target_behind_a_thing(coded):
+    event = event_with(coded("Kenya rejected demands by Somalia for compensation."), "REJECT")
+    assert event["actor2"] == "Somalia"
+    event = top(coded("Indian authorities imposed a curfew in Srinagar on Friday."))
+    assert event["actor1"] == "Indian authorities" and event["actor2"] == "Srinagar"
+
+
+def test_subject_through_a_predicate_adjective_and_a_light_verb(coded):
+    event = top(coded("Colombia is ready to release the prisoners, officials said."))
+    assert event["actor1"] == "Colombia"
+    event = event_with(coded("A group of Chilean senators held their first meeting with Pope Francis on Friday."), "CONSULT")
+    assert event["actor1"] == "Chilean senators" and "Pope Francis" in event["actor2"]
