@@ -136,7 +136,7 @@ def results_label(run, place_kind):
     if kind == "country" and text[:run.start_char].rstrip().endswith("(") and following.lstrip().startswith(")"):
         return "GPE"  # the player's country: "( Belgium )"
     inside = PARENTHESIS.match(following)
-    if inside and kind in (None, "town") and (place_kind(normalize_name(inside.group(1))) == "country"
+    if inside and kind in (None, "town") and (place_kind(normalize_name(inside.group(1))) in ("country", "nationality")
                                     or ORDINAL.match(inside.group(1))):
         return "PERSON"  # "Pete Sampras ( U.S. )", "Marc Degryse ( 13th )"
     if ORDINAL.match(after) and kind in (None, "town"):
@@ -157,7 +157,8 @@ def results_label(run, place_kind):
 def results_line_ents(sentence, ents, place_kind):
     """The entities of a results line, with teams as ORG and players as PERSON.
 
-    `place_kind(key)` says whether a name is a "country", another "place", or None.
+    `place_kind(key)` says whether a name is a "country", a "nationality", a strong "place",
+    another "town", or None.
     """
     from spacy.tokens import Span
 
@@ -170,6 +171,23 @@ def results_line_ents(sentence, ents, place_kind):
         return ents
     kept = [e for e in ents if not any(e.start < f.end and e.end > f.start for f in fixed)]
     return sorted(kept + fixed, key=lambda e: e.start)
+
+
+def with_missed_countries(sentence, ents, place_kind):
+    """The sentence's entities plus the country names the model left untagged ("Nigeria will
+    withdraw ..." at a sentence start): a lone proper noun that names a country is a GPE."""
+    from spacy.tokens import Span
+
+    doc, added = sentence.doc, []
+    for t in sentence:
+        if t.pos_ != "PROPN" or t.ent_type_ or not t.is_title:
+            continue
+        neighbours = [doc[i] for i in (t.i - 1, t.i + 1) if sentence.start <= i < sentence.end]
+        if any(n.pos_ == "PROPN" or n.is_title and not n.is_sent_start for n in neighbours):
+            continue  # part of a longer name: "Chad Johnson", "Jordan Valley"
+        if place_kind(normalize_name(t.text)) == "country" and not any(e.start <= t.i < e.end for e in ents):
+            added.append(Span(doc, t.i, t.i + 1, label="GPE"))
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
 
 
 def with_given_name(span, sentence_start=0):

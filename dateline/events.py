@@ -175,9 +175,12 @@ def is_negated(token):
 
 
 def is_future(token):
-    """True for intended or future events: 'will strike', 'plans to attack', 'willing to withdraw'."""
+    """True for intended or future events: 'will strike', 'plans to attack', 'willing to withdraw',
+    'will give a grant' (the light verb's tense is its noun's)."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        return is_future(token.head)
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS
 
 
@@ -186,12 +189,38 @@ def is_obligation(token):
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
 
 
-def modal_code(code, future, obligation, negated):
+SUBORDINATE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "nsubj"}
+
+
+def governed_by_event(token):
+    """True when the trigger lies in a clause of another event ("demanded that X provide aid",
+    "a strike to protest ..."): the governing event is the sentence's main one."""
+    node = token
+    for _ in range(6):
+        if node.dep_ not in SUBORDINATE_DEPS or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in REPORTING_VERBS:
+            return False
+        if find_trigger(node) is not None and node.lemma_.lower() not in LIGHT_VERBS:
+            return True
+    return False
+
+
+def is_conditional(token):
+    """True when a clause sets a condition on the action: 'will withdraw unless ...' is a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in token.children)
+
+
+def modal_code(code, future, obligation, negated, conditional=False):
     """The CAMEO code of an action that is only intended, threatened or demanded."""
     if negated:
         return code
     if obligation and code[:2] not in ("10", "12"):
         return "100"
+    if future and conditional and code[:2] not in ("10", "11", "12", "13"):
+        return THREAT_CODES.get(code[:2], "130")  # a promise with a condition is a threat
     if future:
         return INTENT_CODES.get(code[:2]) or THREAT_CODES.get(code[:2]) or code
     return code
@@ -492,11 +521,14 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
                 continue
         if token.dep_ == "xcomp" and find_trigger(token.head):
             continue  # "agreed to allow", "refused to deploy": the governing verb is the event
+        if token.lemma_.lower() in LIGHT_VERBS and len(trigger_tokens) == 1 and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and find_trigger(c) for c in token.children):
+            continue  # "imposed sanctions", "held talks": the noun is the event ("called off" is a verb)
         negated = is_negated(token)
         if negated and negated_code:
             code = negated_code
         obligation = is_obligation(token) and not negated
-        code = modal_code(code, is_future(token), obligation, negated)
+        code = modal_code(code, is_future(token), obligation, negated, is_conditional(token))
         if token.pos_ == "VERB":
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subj is not None and token.dep_ != "relcl":
@@ -534,6 +566,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         confidence -= 0.15 if token.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp", "xcomp") else 0
         confidence += 0.05 if token.dep_ == "ROOT" or (token.dep_ == "ccomp" and reporter is not None) else 0
         confidence -= 0.1 if negated and not negated_code else 0
+        confidence -= 0.15 if governed_by_event(token) else 0
         found.append(
             {
                 "sentence": sentence_idx,

@@ -567,11 +567,13 @@ def is_strong_place(candidate, allow_cities=True):
 
 
 def place_kind(key, gazetteer):
-    """'country' for a country, continent or demonym, 'place' for another strong place,
-    'town' for any other place of that name, else None."""
+    """'country' for a country or continent, 'nationality' for a demonym, 'place' for another
+    strong place, 'town' for any other place of that name, else None."""
     candidates = gazetteer.candidates(key)
-    if any(c["feature"] in ("country", "continent") and c["kind"] in ("name", "abbr", "demonym") for c in candidates):
+    if any(c["feature"] in ("country", "continent") and c["kind"] in ("name", "abbr") for c in candidates):
         return "country"
+    if any(c["feature"] in ("country", "continent") and c["kind"] == "demonym" for c in candidates):
+        return "nationality"
     if any(is_strong_place(c) for c in candidates):
         return "place"
     return "town" if any(c["kind"] in ("name", "abbr") for c in candidates) else None

@@ -116,3 +116,10 @@ def test_prose_and_datelines_with_numbers_are_no_results(extract_with_mentions):
                                               "Paris fell 2 percent, Berlin 3 percent and Madrid 1 percent.")
     for city in ("Paris", "Berlin", "Madrid"):
         assert labels.get(city) == "GPE", (city, labels)
+
+
+def test_a_country_the_model_left_untagged_is_a_place(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "Nigeria will withdraw its troops from Chad unless the fighting stops.")
+    assert labels.get("Nigeria") == "GPE"
+    labels = labels_in(extract_with_mentions, "Chad Johnson scored twice for the visitors.")
+    assert labels.get("Chad") is None  # a given name before a surname is no country

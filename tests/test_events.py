@@ -167,3 +167,34 @@ def test_subject_through_a_predicate_adjective_and_a_light_verb(coded):
     assert event["actor1"] == "Colombia"
     event = event_with(coded("A group of Chilean senators held their first meeting with Pope Francis on Friday."), "CONSULT")
     assert event["actor1"] == "Chilean senators" and "Pope Francis" in event["actor2"]
+
+
+def test_every_lexicon_code_is_in_the_codebook():
+    codes = events.taxonomy()
+    for (lemma, pos), (code, negated) in events.lexicon().items():
+        assert code in codes, (lemma, pos, code)
+        assert negated is None or negated in codes, (lemma, negated)
+        # Statements and appeals (01, 02) have no PLOVER type; every other code has one.
+        assert codes[code]["plover"] or code[:2] in ("01", "02"), (lemma, code)
+
+
+def test_sanctions_and_expulsions_carry_their_codebook_labels(coded):
+    event = event_with(coded("The European Union imposed sanctions on Belarus on Monday."), "COERCE")
+    assert event["cameo_code"] == "166" and "sanction" in events.taxonomy()["166"]["label"]
+    event = top(coded("Ghana expelled two Nigerian diplomats on Friday."))
+    assert event["cameo_code"] == "164" and event["plover"] == "SANCTION"
+
+
+def test_a_promise_with_a_condition_is_a_threat(coded):
+    event = top(coded("Nigeria will withdraw its troops from Chad unless the fighting stops."))
+    assert event["plover"] == "THREATEN" and event["actor1"] == "Nigeria"
+
+
+def test_the_governing_event_is_the_main_one(coded):
+    event = top(coded("Greece demanded that Turkey withdraw its warships from the area."))
+    assert event["plover"] == "DEMAND" and (event["actor1"], event["actor2"]) == ("Greece", "Turkey")
+
+
+def test_a_light_verb_leaves_the_event_to_its_noun(coded):
+    result = coded("Norway will give Malawi a grant of 40 million crowns.")
+    assert [e["plover"] for e in result["events"]] == ["AGREE"]  # promised aid: intent to provide it

@@ -5,6 +5,10 @@
 The 2021 mapping still spells three PLOVER types by their draft names; they are
 renamed to the 18 types of the published PLOVER ontology (ACCUSE splits into
 INVESTIGATE and DISAPPROVE by mode, REQUEST is DEMAND).
+
+The two files number some codes differently (the codebook's 163 is "Halt negotiations",
+the mapping's 163 "Impose embargo, boycott, or sanctions"), so a code takes the mapping
+entry whose CAMEO label is its own, and the entry of its number only when no label matches.
 """
 import csv
 import pathlib
@@ -22,28 +26,37 @@ def plover_type(name, mode):
     return name
 
 
+def label_key(label):
+    """A CAMEO label reduced for comparison: 'Impose embargo, boycott, or sanctions' -> 'impose embargo boycott or sanctions'."""
+    label = re.sub(r",?\s*not specified below", "", label.lower())
+    return " ".join(re.findall(r"[a-z]+", label))
+
+
 def read_mapping(path):
-    """CAMEO code -> (plover, mode, context) from cameo2plover-2021.txt."""
-    mapping = {}
+    """(CAMEO code -> entry, label key -> entry) from cameo2plover-2021.txt; an entry is (plover, mode, context)."""
+    by_code, by_label = {}, {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)", line)
+        m = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)#?(.*)", line)
         if not m:
             continue
-        code, name, mode, context = (g.strip() for g in m.groups())
-        mapping.setdefault(code, (plover_type(name, mode), mode, context.replace(" ", "")))
-    return mapping
+        code, name, mode, context, label = (g.strip() for g in m.groups())
+        entry = (plover_type(name, mode), mode, context.replace(" ", ""))
+        by_code.setdefault(code, entry)
+        if label:
+            by_label.setdefault(label_key(label), entry)
+    return by_code, by_label
 
 
 def main(folder):
     folder = pathlib.Path(folder)
-    mapping = read_mapping(folder / "cameo2plover-2021.txt")
+    mapping, by_label = read_mapping(folder / "cameo2plover-2021.txt")
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["code", "label", "goldstein", "plover", "plover_mode", "plover_context"])
     with open(folder / "cameo-codes.tsv", encoding="utf-8") as f:
         rows = list(csv.reader(f, delimiter="\t"))[1:]
     for code, label, goldstein, _ in rows:
         code = code.strip()
-        plover, mode, context = mapping.get(code, ("", "", ""))
+        plover, mode, context = by_label.get(label_key(label)) or mapping.get(code, ("", "", ""))
         if not plover:
             # A code the mapping leaves out takes its base code's type; a root its "x0" code's.
             base = code + "0" if len(code) == 2 else code[:3]
