@@ -42,7 +42,8 @@ OBLIGATION_AUX = {"must", "should"}
 # Verbs that carry an event noun: "staged a protest", "opened an investigation", "declared a ceasefire".
 LIGHT_VERBS = {"open", "launch", "conduct", "stage", "hold", "lodge", "issue", "impose", "begin", "make",
                "file", "declare", "announce", "carry", "mount", "organize", "organise", "start", "give",
-               "receive", "take", "step", "resume", "continue", "call"}
+               "receive", "take", "step", "resume", "continue", "call", "speed", "accelerate", "complete",
+               "order", "plan", "prepare"}
 # What a future or intended action becomes (CAMEO codes intent as AGREE, threats as THREATEN):
 # the root of the action -> the code of its intent.
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -236,7 +237,7 @@ def demanding_speaker(token):
 def reporting_clause(token):
     """The reporting verb whose clause contains the trigger ('X says it hit ...'), or None."""
     node = token
-    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head is not node:
+    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl", "acomp") and node.head is not node:
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS and node.pos_ in ("VERB", "AUX"):
             return node
@@ -329,8 +330,8 @@ def is_actor(head, mentions, offset):
         # "Swiss doctors", "Palestinian Islamic Jihad members": a named modifier makes an actor.
         for modifier in token.lefts:
             if modifier.dep_ in ("amod", "compound", "poss", "nmod"):
-                if agents().get(modifier.lower_):
-                    return True  # "opposition groups", "army officers"
+                if modifier.dep_ == "compound" and agents().get(modifier.lower_):
+                    return True  # "opposition groups", "army officers" (but not "official contact")
                 m = mention_at(mentions, offset + modifier.idx, offset + modifier.idx + len(modifier))
                 if m is not None and m["label"] in ACTOR_LABELS:
                     return True
@@ -375,10 +376,8 @@ def hidden_target(trigger, thing, mentions, offset):
     for clause in trigger.children:
         if clause.dep_ == "xcomp":
             obj = actor_head(child(clause, "dobj"))
-            found = actor(obj) or recipient(clause, obj, mentions, offset)
-            if found is None:
-                found = next((actor(child(p, "pobj")) for p in clause.children
-                              if p.dep_ == "prep" and p.lower_ == "in" and actor(child(p, "pobj"))), None)
+            found = actor(obj) or recipient(clause, obj, mentions, offset) or place_acted_on(
+                (clause, obj), mentions, offset)
             if found is not None:
                 return found
         if clause.dep_ == "ccomp" and actor(child(clause, "nsubj")) is not None:
@@ -387,11 +386,18 @@ def hidden_target(trigger, thing, mentions, offset):
         found = recipient(trigger.head, None, mentions, offset)
         if found is not None:
             return found
-    # The place an action on a thing is done in: "imposed a curfew in Cizre".
-    for head in (trigger, thing):
+    return place_acted_on((trigger, thing), mentions, offset)
+
+
+def place_acted_on(heads, mentions, offset):
+    """The place an action on a thing is done in: "imposed a curfew in (the town of) Cizre"."""
+    for head in heads:
         for prep in (head.children if head is not None else ()):
-            if prep.dep_ == "prep" and prep.lower_ == "in" and actor(child(prep, "pobj")) is not None:
-                return child(prep, "pobj")
+            pobj = child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == "in" else None
+            of = child(pobj, "prep") if pobj is not None else None
+            for token in (pobj, child(of, "pobj") if of is not None and of.lower_ == "of" else None):
+                if token is not None and is_actor(token, mentions, offset):
+                    return token
     return None
 
 

@@ -198,3 +198,20 @@ def test_the_governing_event_is_the_main_one(coded):
 def test_a_light_verb_leaves_the_event_to_its_noun(coded):
     result = coded("Norway will give Malawi a grant of 40 million crowns.")
     assert [e["plover"] for e in result["events"]] == ["AGREE"]  # promised aid: intent to provide it
+
+
+def test_a_pronoun_subject_is_the_reporter(coded):
+    event = top(coded("Peru says it is ready to extradite the banker to Spain."))
+    assert event["actor1"] == "Peru"
+
+
+def test_an_official_thing_is_no_actor(coded):
+    event = top(coded("Opposition leaders said they would boycott official contacts with Russia."))
+    assert event["actor2"] == "Russia"
+
+
+def test_target_is_the_place_a_measure_applies_to(coded):
+    event = top(coded("Police imposed a curfew in the town of Bouake on Monday."))
+    assert event["actor2"] == "Bouake"
+    event = event_with(coded("The army threatened to ban travel in Tigray."), "THREATEN")
+    assert event["actor2"] == "Tigray"
