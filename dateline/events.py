@@ -70,12 +70,14 @@ def taxonomy():
 
 @functools.lru_cache(maxsize=1)
 def lexicon():
-    """(lemma or 'lemma particle', pos) -> (cameo, cameo when negated)."""
+    """(lemma or 'lemma particle', pos) -> (cameo, cameo when negated); paired rows are keyed
+    (lemma, pos, other word): a verb's object or the verb over a noun."""
     table = {}
     with open(DATA / "event_lexicon.tsv", encoding="utf-8") as f:
         lines = (line for line in f if line.strip() and not line.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t"):
-            table[(row["lemma"], row["pos"])] = (row["cameo"], row["negated"] or None)
+            key = (row["lemma"], row["pos"], row["with"]) if row.get("with") else (row["lemma"], row["pos"])
+            table[key] = (row["cameo"], row["negated"] or None)
     return table
 
 
@@ -146,12 +148,17 @@ def find_trigger(token):
     table = lexicon()
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        for child in token.children:
-            if child.dep_ in ("prt", "prep") and (f"{lemma} {child.lower_}", "VERB") in table:
-                return (*table[(f"{lemma} {child.lower_}", "VERB")], [token, child])
+        for particle in token.children:
+            if particle.dep_ in ("prt", "prep") and (f"{lemma} {particle.lower_}", "VERB") in table:
+                return (*table[(f"{lemma} {particle.lower_}", "VERB")], [token, particle])
+        obj = child(token, "dobj")
+        if obj is not None and (lemma, "VERB", obj.lemma_.lower()) in table:
+            return (*table[(lemma, "VERB", obj.lemma_.lower())], [token])
         if (lemma, "VERB") in table:
             return (*table[(lemma, "VERB")], [token])
     elif token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "dobj" and (lemma, "NOUN", token.head.lemma_.lower()) in table:
+            return (*table[(lemma, "NOUN", token.head.lemma_.lower())], [token])
         compound = [c for c in token.children if c.dep_ == "compound"]
         if compound and (f"{compound[-1].lower_} {token.lower_}", "NOUN") in table:
             return (*table[(f"{compound[-1].lower_} {token.lower_}", "NOUN")], [compound[-1], token])

@@ -171,11 +171,11 @@ def test_subject_through_a_predicate_adjective_and_a_light_verb(coded):
 
 def test_every_lexicon_code_is_in_the_codebook():
     codes = events.taxonomy()
-    for (lemma, pos), (code, negated) in events.lexicon().items():
-        assert code in codes, (lemma, pos, code)
-        assert negated is None or negated in codes, (lemma, negated)
+    for key, (code, negated) in events.lexicon().items():
+        assert code in codes, (key, code)
+        assert negated is None or negated in codes, (key, negated)
         # Statements and appeals (01, 02) have no PLOVER type; every other code has one.
-        assert codes[code]["plover"] or code[:2] in ("01", "02"), (lemma, code)
+        assert codes[code]["plover"] or code[:2] in ("01", "02"), (key, code)
 
 
 def test_sanctions_and_expulsions_carry_their_codebook_labels(coded):
@@ -215,3 +215,13 @@ def test_target_is_the_place_a_measure_applies_to(coded):
     assert event["actor2"] == "Bouake"
     event = event_with(coded("The army threatened to ban travel in Tigray."), "THREATEN")
     assert event["actor2"] == "Tigray"
+
+
+def test_what_is_withdrawn_or_lodged_decides_the_code(coded):
+    assert top(coded("Sweden will withdraw its troops from Mali next year."))["plover"] == "AGREE"
+    event = top(coded("Egypt withdrew its ambassador from Israel on Sunday."))
+    assert event["cameo_code"] == "161" and event["plover"] == "SANCTION"
+    event = top(coded("Japan lodged a protest with China over the collision."))
+    assert event["plover"] == "DISAPPROVE" and event["actor2"] == "China"
+    event = top(coded("Teachers' unions organized a strike in Nairobi on Monday."))
+    assert event["plover"] == "PROTEST"
