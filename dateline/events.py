@@ -35,7 +35,7 @@ BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary", "coast"}
 # A noun trigger used as a reference ("a report about the airstrike") is not a new event.
 REFERENCE_PREPOSITIONS = {"about", "of", "after", "before", "since", "following", "over", "despite"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
-INTENT_VERBS = {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "aim", "hope", "expect", "try",
+INTENT_VERBS = {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "aim", "hope", "expect",
                 "prepare", "decide", "willing", "ready", "prepared", "determined", "committed", "pledge",
                 "offer", "agree"}
 OBLIGATION_AUX = {"must", "should"}
@@ -168,6 +168,21 @@ def find_trigger(token):
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def light_verb_forms():
+    """Every regular form of the light verbs: the lemmatizer reads 'staged' as 'stag'."""
+    forms = set()
+    for verb in LIGHT_VERBS:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {verb, verb + "s", verb + "es", stem + "ed", stem + "ing"}
+    return forms
+
+
+def is_light_verb(token):
+    """True for a verb that lends its clause to an event noun: 'staged a rally', 'held talks'."""
+    return token.lemma_.lower() in LIGHT_VERBS or token.lower_ in light_verb_forms()
+
+
 def child(token, *deps):
     """The first child of `token` with one of the dependency labels."""
     return next((c for c in token.children if c.dep_ in deps), None)
@@ -187,7 +202,7 @@ def is_future(token):
     'will give a grant' (the light verb's tense is its noun's)."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
         return True
-    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and is_light_verb(token.head):
         return is_future(token.head)
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS
 
@@ -210,7 +225,7 @@ def governed_by_event(token):
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
             return False
-        if find_trigger(node) is not None and node.lemma_.lower() not in LIGHT_VERBS:
+        if find_trigger(node) is not None and not is_light_verb(node):
             return True
     return False
 
@@ -389,7 +404,7 @@ def hidden_target(trigger, thing, mentions, offset):
                 return found
         if clause.dep_ == "ccomp" and actor(child(clause, "nsubj")) is not None:
             return child(clause, "nsubj")
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+    if trigger.dep_ == "dobj" and is_light_verb(trigger.head):
         found = recipient(trigger.head, None, mentions, offset)
         if found is not None:
             return found
@@ -534,7 +549,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
                 continue
         if token.dep_ == "xcomp" and find_trigger(token.head):
             continue  # "agreed to allow", "refused to deploy": the governing verb is the event
-        if token.lemma_.lower() in LIGHT_VERBS and len(trigger_tokens) == 1 and any(
+        if is_light_verb(token) and len(trigger_tokens) == 1 and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and find_trigger(c) for c in token.children):
             continue  # "imposed sanctions", "held talks": the noun is the event ("called off" is a verb)
         negated = is_negated(token)
@@ -555,7 +570,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         if demander is not None:
             # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
             source, target = demander, source
-        if target is None or not is_actor(target, sentence_mentions, offset):
+        if target is None or not is_actor(target, sentence_mentions, offset) or is_own(target):
             target = (recipient(token, target, sentence_mentions, offset)
                       or hidden_target(token, target, sentence_mentions, offset) or target)
         source = describe_actor(source, offset, sentence_mentions)
@@ -575,7 +590,9 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         info = codes[code]
         first, last = trigger_tokens[0], trigger_tokens[-1]
         confidence = 0.5 + (0.2 if source else 0) + (0.15 if target else 0)
-        confidence -= 0.15 if token.pos_ != "VERB" else 0
+        # A noun is the main event when a light verb carries it: "announced a suspension of links".
+        light = token.dep_ == "dobj" and is_light_verb(token.head)
+        confidence -= 0.15 if token.pos_ != "VERB" and not light else 0
         confidence -= 0.15 if token.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp", "xcomp") else 0
         confidence += 0.05 if token.dep_ == "ROOT" or (token.dep_ == "ccomp" and reporter is not None) else 0
         confidence -= 0.1 if negated and not negated_code else 0
@@ -608,7 +625,31 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
                 "confidence": round(max(0.05, min(confidence, 0.95)), 2),
             }
         )
+    return share_purpose_actors(found)
+
+
+def is_own(noun):
+    """True for the source's own people or things: 'withdraw its troops' targets no one by them."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in noun.children)
+
+
+def share_purpose_actors(found):
+    """Events of one type in a sentence share actors: "began a hunger strike to protest X's decision"
+    gives the strike its target, and the protest its source."""
+    for event in found:
+        for other in found:
+            if other is event or other["plover"] != event["plover"] or not event["plover"]:
+                continue
+            if event["actor2"] is None and other["actor2"] is not None and not same_words(other["actor2"], event["actor1"]):
+                event["actor2"] = other["actor2"]
+            if event["actor1"] is None and other["actor1"] is not None and not same_words(other["actor1"], event["actor2"]):
+                event["actor1"] = other["actor1"]
     return found
+
+
+def same_words(a, b):
+    """True when two actor dicts are the same words of the sentence."""
+    return a is not None and b is not None and a["start"] == b["start"]
 
 
 def actor_head(head):
@@ -656,7 +697,7 @@ def event_roles(trigger):
             source = pobj
         elif prep.lower_ in ("on", "against", "with", "between") and target is None:
             target = pobj
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS and source is None:
+    if trigger.dep_ == "dobj" and is_light_verb(trigger.head) and source is None:
         subj, _passive = subject_of(trigger.head)
         source = resolve_pronoun(subj, trigger.head) if subj is not None else None
     if trigger.dep_ in ("nsubj", "nsubjpass") and target is None:

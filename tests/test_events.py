@@ -225,3 +225,14 @@ def test_what_is_withdrawn_or_lodged_decides_the_code(coded):
     assert event["plover"] == "DISAPPROVE" and event["actor2"] == "China"
     event = top(coded("Teachers' unions organized a strike in Nairobi on Monday."))
     assert event["plover"] == "PROTEST"
+
+
+def test_own_forces_are_not_the_target(coded):
+    event = top(coded("Kenya will withdraw its troops from Somalia next year."))
+    assert event["actor1"] == "Kenya" and event["actor2"] == "Somalia"
+
+
+def test_an_action_and_its_purpose_share_actors(coded):
+    result = coded("Hundreds of nurses staged a rally in Madrid to protest against the health ministry.")
+    rally = next(e for e in result["events"] if e["trigger"] == "rally")
+    assert rally["actor1"] == "nurses" and "health ministry" in rally["actor2"]
