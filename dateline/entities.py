@@ -78,16 +78,30 @@ RESULTS_LINE_LOWER = 0.34  # ...and at most this share lower-case words (prose h
 MAX_RESULTS_LINE = 1000
 
 
+def doc_text(doc):
+    """The document's text, built once: spaCy joins its tokens again on every Doc.text."""
+    if "dateline_text" not in doc.user_data:
+        doc.user_data["dateline_text"] = doc.text
+    return doc.user_data["dateline_text"]
+
+
 def is_results_line(sentence):
     """True when the sentence lies in a line of scores, standings or figures rather than prose:
     many numbers, few lower-case words. The whole line counts: the parser splits such lines anywhere."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     start = text.rfind("\n", 0, sentence.start_char) + 1
-    end = text.find("\n", sentence.end_char)
-    end = len(text) if end < 0 else end
-    if end - start > MAX_RESULTS_LINE:
+    verdicts = sentence.doc.user_data.setdefault("dateline_results_lines", {})
+    if start not in verdicts:
+        end = text.find("\n", sentence.end_char)
+        verdicts[start] = is_results_text(text[start:len(text) if end < 0 else end])
+    return verdicts[start]
+
+
+def is_results_text(line):
+    """True for a line of text that reads as a table of results."""
+    if len(line) > MAX_RESULTS_LINE or not any(ch.isdigit() for ch in line):
         return False
-    words = [w for w in text[start:end].split() if any(ch.isalnum() for ch in w)]
+    words = [w for w in line.split() if any(ch.isalnum() for ch in w)]
     if len(words) < 4:
         return False
     numbers = sum(bool(SCORE.match(w) or ORDINAL.match(w)) for w in words)
@@ -128,7 +142,7 @@ PARENTHESIS = re.compile(r"^\s*\(\s*([^()]{1,30}?)\s*\)")
 
 def results_label(run, place_kind):
     """The label a results line gives a run of names, or None to keep the model's."""
-    text = run.doc.text
+    text = doc_text(run.doc)
     following = text[run.end_char:run.end_char + 40]
     after = (following.split() or [""])[0].rstrip(",;")
     before = text[max(run.start_char - 12, 0):run.start_char].split()
