@@ -220,7 +220,7 @@ def governed_by_event(token):
     "a strike to protest ..."): the governing event is the sentence's main one."""
     node = token
     for _ in range(6):
-        if node.dep_ not in SUBORDINATE_DEPS or node.head is node:
+        if node.dep_ not in SUBORDINATE_DEPS or node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
@@ -259,7 +259,7 @@ def demanding_speaker(token):
 def reporting_clause(token):
     """The reporting verb whose clause contains the trigger ('X says it hit ...'), or None."""
     node = token
-    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl", "acomp") and node.head is not node:
+    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl", "acomp") and node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS and node.pos_ in ("VERB", "AUX"):
             return node
@@ -282,10 +282,10 @@ def subject_of(verb):
             # An inherited passive subject ("were not authorized ... and demanded") is the doer.
             return subj, node is verb
         # "it is willing to withdraw": through the adjective to the subject of "is".
-        if node.dep_ in ("xcomp", "conj", "acomp") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ in ("relcl", "acl") and node.head is not node:
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return node.head, False
         break
     return None, False
@@ -489,7 +489,7 @@ def location_of(trigger, offset, mentions):
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
     heads += [c for c in trigger.children if c.dep_ == "nsubj" and find_trigger(c)]
     node = trigger
-    while node.dep_ in ("advcl", "xcomp", "pcomp", "conj") and node.head is not node:
+    while node.dep_ in ("advcl", "xcomp", "pcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
             break
@@ -774,7 +774,7 @@ def quotes_from_sentence(sent, offset, sentence_idx, mentions, last_speaker=None
         if direct:
             spans = [(offset + sent.start_char + a, offset + sent.start_char + b, "direct") for a, b in direct]
         elif clause is not None:
-            tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)]
+            tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
             spans = [(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1]), "indirect")]
         for start, end, kind in spans:
             found.append({"sentence": sentence_idx, "speaker": speaker, "start": start, "end": end,

@@ -62,6 +62,11 @@ def test_direct_quote_with_pronoun_speaker(coded):
     assert quote["speaker"] in ("Prime Minister Ana Costa", "Ana Costa") or "Costa" in quote["speaker"]
 
 
+def test_indirect_quote_leaves_out_its_that(coded):
+    (quote,) = coded("The minister said that the border would reopen on Monday.")["quotes"]
+    assert quote["quote"] == "the border would reopen on Monday"
+
+
 def test_indirect_quote(coded):
     result = coded("Police said the protesters blocked the highway.")
     (quote,) = result["quotes"]
