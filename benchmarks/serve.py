@@ -1,8 +1,8 @@
 """Bounded load on a served dateline database: latency percentiles, errors and server memory.
 
-    python benchmarks/serve.py build/news.db [--concurrency 16] [--requests 2000] [--cold]
+    python benchmarks/serve.py build/news.db [--concurrency 16] [--requests 2000] [--cold] [--workers N]
 
-Starts `datasette serve` exactly as `dateline serve` does, on 127.0.0.1 only, sends a fixed
+Starts `dateline serve` on 127.0.0.1 only, sends a fixed
 number of requests over the main pages and JSON endpoints, and stops. Prints one line per
 kind of page and a JSON summary (also written with --out). Pages repeat, as they do for real
 visitors, so most are answered from the response cache; --cold makes every URL unique
@@ -19,7 +19,7 @@ import time
 import httpx
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
-from conftest import start_server  # noqa: E402  (the same server launcher the tests use)
+from conftest import start_server, stop_server  # noqa: E402  (the same server launcher the tests use)
 
 PAGES = {
     "table": ["/news/articles", "/news/entities", "/news/places", "/news/events", "/news/mentions"],
@@ -33,12 +33,18 @@ PAGES = {
 }
 
 
-def rss_kb(pid):
-    """Resident memory of a process, in kB (Linux)."""
-    for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+def rss_kb(session):
+    """Resident memory of every process of a session (the server and its workers), in kB (Linux)."""
+    total = 0
+    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[3]) == session:  # field 6 of /proc/PID/stat: the session id
+                status = (stat.parent / "status").read_text()
+                total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+        except (OSError, StopIteration, IndexError, ValueError):
+            continue
+    return total
 
 
 async def run_load(base, concurrency, total, cold=False):
@@ -85,9 +91,10 @@ def main():
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--cold", action="store_true", help="unique URLs: no response-cache hits")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (dateline serve --workers)")
     parser.add_argument("--out")
     args = parser.parse_args()
-    base, proc = start_server(pathlib.Path(args.db))
+    base, proc = start_server(pathlib.Path(args.db), args.workers)
     try:
         asyncio.run(run_load(base, args.concurrency, min(200, args.requests)))  # warm caches
         rss_before = rss_kb(proc.pid)
@@ -96,9 +103,8 @@ def main():
         seconds = time.perf_counter() - started
         rss_after = rss_kb(proc.pid)
     finally:
-        proc.terminate()
-        proc.wait(10)
-    summary = {"db": args.db, "requests": args.requests, "concurrency": args.concurrency, "cold": args.cold,
+        stop_server(proc)
+    summary = {"db": args.db, "requests": args.requests, "concurrency": args.concurrency, "cold": args.cold, "workers": args.workers,
                "seconds": round(seconds, 1), "errors": len(errors), "error_samples": errors[:5],
                "server_rss_mb_before": round(rss_before / 1024), "server_rss_mb_after": round(rss_after / 1024),
                "pages": {}}

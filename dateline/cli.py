@@ -59,21 +59,22 @@ def build(paths, db, model, workers, dask, gazetteer, max_bytes, prune, strict, 
 @click.option("--db", default="build/news.db", show_default=True, type=click.Path(exists=True))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
-def serve(db, host, port):
-    """Serve DB with Datasette, the project's metadata and plugins."""
-    args = datasette_args(db) + ["--host", host, "--port", str(port)]
+@click.option("--workers", default=1, show_default=True, type=int, help="Server processes (pages rendered at once)")
+def serve(db, host, port, workers):
+    """Serve DB with Datasette, the project's metadata and plugins (see dateline/web.py)."""
     click.echo(f"Serving {db} at http://{host}:{port}/")
-    sys.exit(subprocess.call([sys.executable, "-m", "datasette", "serve", *args]))
+    env = {**os.environ, "DATELINE_DB": str(pathlib.Path(db).resolve()), "DATELINE_INSPECT": str(inspect_file(db))}
+    # uvicorn takes this process's place, so a signal to it stops the server and its workers.
+    os.execve(sys.executable, [sys.executable, "-m", "uvicorn", "dateline.web:app", "--factory", "--host", host,
+                               "--port", str(port), "--workers", str(workers), "--log-level", "warning"], env)
 
 
-def datasette_args(db):
-    """Arguments for `datasette serve`: immutable database, inspect file, metadata and plugins."""
+def inspect_file(db):
+    """Write Datasette's inspect file (table counts) next to DB and return its path."""
     db = pathlib.Path(db)
     inspect = db.with_suffix(".inspect.json")
     subprocess.run([sys.executable, "-m", "datasette", "inspect", str(db), "--inspect-file", str(inspect)], check=True)
-    return ["-i", str(db), "--inspect-file", str(inspect), "--metadata", str(PROJECT / "metadata.yml"),
-            "--plugins-dir", str(PROJECT / "plugins"), "--template-dir", str(PROJECT / "templates"), "--setting", "sql_time_limit_ms", "3000",
-            "--setting", "suggest_facets", "off"]
+    return inspect.resolve()
 
 
 @cli.group()

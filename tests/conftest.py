@@ -60,20 +60,19 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(db_path):
-    """A real `datasette serve` of a database, as `dateline serve` runs it: (url, process).
+def start_server(db_path, workers=1):
+    """A real `dateline serve` of a database: (url, process).
 
     Its log goes to a file: a pipe nobody reads fills up and stalls the server.
     """
     import tempfile
 
-    from dateline.cli import datasette_args
-
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="datasette-", suffix=".log", delete=False)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path), "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
+        [sys.executable, "-m", "dateline.cli", "serve", "--db", str(db_path), "--port", str(port),
+         "--workers", str(workers)],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(150):
@@ -82,15 +81,26 @@ def start_server(db_path):
             return url, proc
         except OSError:
             time.sleep(0.2)
-    proc.kill()
+    stop_server(proc)
     raise RuntimeError(pathlib.Path(log.name).read_text())
+
+
+def stop_server(proc):
+    """Stop a server started by start_server, with its worker processes."""
+    import signal
+
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(10)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
 def server(seed_db_path):
     url, proc = start_server(seed_db_path)
     yield url
-    proc.terminate()
+    stop_server(proc)
     proc.wait(10)
 
 

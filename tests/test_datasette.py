@@ -2,20 +2,20 @@
 import csv
 import io
 import json
+import pathlib
 
 import pytest
-import yaml
 from datasette.app import Datasette
 
-from conftest import ROOT
+from conftest import ROOT, start_server, stop_server
+from dateline import web
 
 TABLES = ["articles", "sentences", "entities", "mentions", "places", "place_candidates", "events", "ingest_errors"]
 
 
 @pytest.fixture(scope="module")
 def ds(seed_db_path):
-    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text())
-    return Datasette(immutables=[str(seed_db_path)], metadata=metadata, plugins_dir=str(ROOT / "plugins"))
+    return web.datasette(seed_db_path)  # configured exactly as `dateline serve` configures it
 
 
 async def test_index_and_every_table_page(ds):
@@ -123,3 +123,28 @@ def test_cache_keeps_the_most_recent_pages_within_its_byte_bound():
     cache.get("a")  # a is now more recent than b
     cache.put("c", {}, b"1234")
     assert cache.get("b") is None and cache.get("a") and cache.get("c") and cache.size == 8
+
+
+def session_processes(session):
+    """Ids of the running processes of a session (Linux)."""
+    found = []
+    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[3]) == session:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def test_serve_with_several_worker_processes(seed_db_path):
+    import urllib.request
+
+    url, proc = start_server(seed_db_path, workers=2)
+    try:
+        for path in ("/", "/news/events.json?_shape=array", "/-/events-map"):
+            with urllib.request.urlopen(url + path, timeout=10) as response:
+                assert response.status == 200, path
+        assert len(session_processes(proc.pid)) >= 3  # the uvicorn supervisor and two workers
+    finally:
+        stop_server(proc)

@@ -4,7 +4,7 @@ import json
 import pytest
 import sqlite_utils
 
-from conftest import GAZETTEER, start_server
+from conftest import GAZETTEER, start_server, stop_server
 from dateline import builder
 
 HOSTILE = {
@@ -40,7 +40,7 @@ def hostile_server(tmp_path_factory):
     assert any("alert(" in e["name"] for e in db["entities"].rows)
     url, proc = start_server(db_path)
     yield url
-    proc.terminate()
+    stop_server(proc)
     proc.wait(10)
 
 
