@@ -36,7 +36,7 @@ BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary", "coast"}
 REFERENCE_PREPOSITIONS = {"about", "of", "after", "before", "since", "following", "over", "despite"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
 INTENT_VERBS = {"plan", "intend", "threaten", "vow", "promise", "want", "seek", "aim", "hope", "expect",
-                "prepare", "decide", "willing", "ready", "prepared", "determined", "committed", "pledge",
+                "prepare", "decide", "willing", "ready", "prepared", "determined", "committed", "pledge", "swear",
                 "offer", "agree"}
 OBLIGATION_AUX = {"must", "should"}
 # Verbs that carry an event noun: "staged a protest", "opened an investigation", "declared a ceasefire".
@@ -183,6 +183,15 @@ def is_light_verb(token):
     return token.lemma_.lower() in LIGHT_VERBS or token.lower_ in light_verb_forms()
 
 
+def carried(noun):
+    """True when the noun is the event of the verb whose object it is: a light verb ('staged a
+    rally') or the verb a lexicon pair names ('sought refuge')."""
+    if noun.dep_ != "dobj":
+        return False
+    head = noun.head
+    return is_light_verb(head) or (noun.lemma_.lower(), "NOUN", head.lemma_.lower()) in lexicon()
+
+
 def child(token, *deps):
     """The first child of `token` with one of the dependency labels."""
     return next((c for c in token.children if c.dep_ in deps), None)
@@ -202,7 +211,7 @@ def is_future(token):
     'will give a grant' (the light verb's tense is its noun's)."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
         return True
-    if token.pos_ == "NOUN" and token.dep_ == "dobj" and is_light_verb(token.head):
+    if token.pos_ == "NOUN" and carried(token):
         return is_future(token.head)
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS
 
@@ -228,6 +237,14 @@ def governed_by_event(token):
         if find_trigger(node) is not None and not is_light_verb(node):
             return True
     return False
+
+
+def reported_obligation(token):
+    """A demand voiced as what someone must do, whatever the verb: 'the UN said Israel must
+    ensure access' is the UN's demand of Israel. (cameo, negated cameo, trigger tokens) or None."""
+    if token.pos_ != "VERB" or not is_obligation(token) or reporting_clause(token) is None:
+        return None
+    return ("100", None, [token])
 
 
 def is_conditional(token):
@@ -404,7 +421,7 @@ def hidden_target(trigger, thing, mentions, offset):
                 return found
         if clause.dep_ == "ccomp" and actor(child(clause, "nsubj")) is not None:
             return child(clause, "nsubj")
-    if trigger.dep_ == "dobj" and is_light_verb(trigger.head):
+    if carried(trigger):
         found = recipient(trigger.head, None, mentions, offset)
         if found is not None:
             return found
@@ -537,7 +554,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
     sentence_mentions = [m for m in mentions if m["sentence"] == sentence_idx]
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     for token in sent:
-        hit = find_trigger(token)
+        hit = find_trigger(token) or reported_obligation(token)
         if hit is None:
             continue
         code, negated_code, trigger_tokens = hit
@@ -591,8 +608,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         first, last = trigger_tokens[0], trigger_tokens[-1]
         confidence = 0.5 + (0.2 if source else 0) + (0.15 if target else 0)
         # A noun is the main event when a light verb carries it: "announced a suspension of links".
-        light = token.dep_ == "dobj" and is_light_verb(token.head)
-        confidence -= 0.15 if token.pos_ != "VERB" and not light else 0
+        confidence -= 0.15 if token.pos_ != "VERB" and not carried(token) else 0
         confidence -= 0.15 if token.dep_ in ("relcl", "acl", "amod", "advcl", "pcomp", "xcomp") else 0
         confidence += 0.05 if token.dep_ == "ROOT" or (token.dep_ == "ccomp" and reporter is not None) else 0
         confidence -= 0.1 if negated and not negated_code else 0
@@ -697,7 +713,7 @@ def event_roles(trigger):
             source = pobj
         elif prep.lower_ in ("on", "against", "with", "between") and target is None:
             target = pobj
-    if trigger.dep_ == "dobj" and is_light_verb(trigger.head) and source is None:
+    if carried(trigger) and source is None:
         subj, _passive = subject_of(trigger.head)
         source = resolve_pronoun(subj, trigger.head) if subj is not None else None
     if trigger.dep_ in ("nsubj", "nsubjpass") and target is None:

@@ -241,3 +241,19 @@ def test_an_action_and_its_purpose_share_actors(coded):
     result = coded("Hundreds of nurses staged a rally in Madrid to protest against the health ministry.")
     rally = next(e for e in result["events"] if e["trigger"] == "rally")
     assert rally["actor1"] == "nurses" and "health ministry" in rally["actor2"]
+
+
+def test_what_someone_must_do_is_the_speaker_demand(coded):
+    event = event_with(coded("The United Nations said Ethiopia must guarantee access for aid convoys."), "DEMAND")
+    assert (event["actor1"], event["actor2"]) == ("The United Nations", "Ethiopia") or (
+        event["actor1"], event["actor2"]) == ("United Nations", "Ethiopia")
+
+
+def test_seeking_refuge_and_orders_are_demands(coded):
+    assert top(coded("Hundreds of families sought refuge in Turkey last week."))["plover"] == "DEMAND"
+    event = top(coded("A judge in Lima ordered the former minister to testify on Monday."))
+    assert event["plover"] == "DEMAND" and "former minister" in event["actor2"]
+
+
+def test_sworn_violence_is_a_threat(coded):
+    assert top(coded("The rebels swore to fight until the capital fell."))["plover"] == "THREATEN"
