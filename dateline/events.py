@@ -28,6 +28,9 @@ QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions
                   "members", "member", "one", "third", "half"}
 # "murdered during a meeting in Darjeeling": the phrase's event happened where the trigger's did.
 SCENE_PREPOSITIONS = {"during", "amid", "in", "at"}
+PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
+MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
+                "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "north-east", "north-west", "south-east", "south-west"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
@@ -488,19 +491,25 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
 
 
 def locative_phrases(head):
-    """The locative prepositional phrases attached to a word: 'in Aleppo', 'near the border'."""
-    return [p for p in head.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS]
+    """The locative prepositional phrases attached to a word: 'in Aleppo', 'near the border';
+    for a verb of motion its destination and origin too: 'marched to Johannesburg'."""
+    preps = LOCATIVE_PREPOSITIONS
+    if head.lemma_.lower() in MOTION_VERBS:
+        preps = preps | {"to", "from"}
+    return [p for p in head.children if p.dep_ == "prep" and p.lower_ in preps]
 
 
 def location_of(trigger, offset, mentions):
     """The toponym where the trigger's event happened, or None.
 
-    In order: a locative phrase on the trigger, its object or an event-noun subject ('hit
-    forces near Tanf'); one on the verbs that govern it or that it is coordinated with, up to
-    a reporting verb ('fighters attacked, killing 12 in Donetsk'; 'were killed and wounded in
-    Kabul'); a toponym inside the trigger's object or compound ('hit the Nablus checkpoint').
-    A place named elsewhere in the sentence is not taken: it is as often where something else
-    happened.
+    In order: a locative phrase (or a compass phrase, or a motion verb's destination) on the
+    trigger, its object or an event-noun subject ('hit forces near Tanf'); on the verbs that
+    govern it or that it is coordinated with, up to a reporting verb ('fighters attacked,
+    killing 12 in Donetsk'); on a passive's agent or the occasion ('murdered during a rally in
+    Peshawar'); on the subject ('factions in Idlib attacked'); a toponym inside the trigger's
+    object or compound ('hit the Nablus checkpoint'); last, a clause on the trigger ('killed
+    five when attacked near Diwaniyah'). A place named elsewhere in the sentence is not taken:
+    it is as often where something else happened.
     """
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
@@ -519,6 +528,8 @@ def location_of(trigger, offset, mentions):
     for prep in trigger.children:
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
+    # Then the subject's own place: "rebel factions in Idlib attacked each other".
+    heads += [c for c in trigger.children if c.dep_ == "nsubj"]
     # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
     scene = [c for c in trigger.children if c.dep_ == "advcl"]
     for head in heads:
@@ -541,6 +552,11 @@ def toponym_of_phrases(head, offset, mentions):
         found = toponym_in(prep.subtree, offset, mentions, near=pobj)
         if found is not None:
             return found
+        # A village the model took for a person or a group is still where it happened: "in Tal Rifaat".
+        if pobj is not None and pobj.pos_ == "PROPN" and prep.lower_ in PLACE_ONLY_PREPOSITIONS:
+            m = mention_at(mentions, offset + pobj.idx, offset + pobj.idx + len(pobj))
+            if m is not None and m["label"] in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART"):
+                return m
     return None
 
 

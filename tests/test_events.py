@@ -257,3 +257,22 @@ def test_seeking_refuge_and_orders_are_demands(coded):
 
 def test_sworn_violence_is_a_threat(coded):
     assert top(coded("The rebels swore to fight until the capital fell."))["plover"] == "THREATEN"
+
+
+def test_location_of_a_march_is_where_it_goes(coded):
+    result = coded("Hundreds of miners marched to Johannesburg on Friday.")
+    assert located(result, "marched") == "Johannesburg"
+
+
+def test_location_of_the_subject(coded):
+    result = coded("Rebel factions in Idlib attacked each other on Sunday.")
+    assert located(result, "attacked") == "Idlib"
+
+
+def test_location_named_like_a_group_still_locates(model):
+    # The small model often tags a village ORG or PERSON; after "in" it is still the place.
+    doc = model("Gunmen attacked a checkpoint in Tal Rifaat on Friday.")
+    start = doc.text.index("Tal Rifaat")
+    mentions = [{"text": "Tal Rifaat", "label": "ORG", "start": start, "end": start + 10, "sentence": 0}]
+    trigger = next(t for t in doc if t.lower_ == "attacked")
+    assert events.location_of(trigger, 0, mentions)["text"] == "Tal Rifaat"
