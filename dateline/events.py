@@ -472,9 +472,21 @@ def describe_actor(head, offset, mentions, require_actor=True):
     }
 
 
+# How specific a kind of place is: "in Yemen's Maarib province" happened in Maarib, not Yemen.
+SPECIFICITY = {"country": 0, "continent": 0, "region": 0, "admin1": 1, "admin2": 2, "city": 3, "locality": 3}
+
+
+def specificity(mention):
+    """A facility is most specific, then towns (and names the gazetteer lacks), divisions, countries."""
+    if mention["label"] == "FAC":
+        return 4
+    place = mention.get("place")
+    return SPECIFICITY.get(place["feature"], 3) if place else 3
+
+
 def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
-    """The toponym mention among tokens nearest the token `near` (else the first), skipping
-    neighbours named by 'the border with X': "in Yemen's Maarib province" is Maarib."""
+    """The most specific toponym mention among tokens, the nearest the token `near` (else the
+    first) among equals, skipping neighbours named by 'the border with X'."""
     found = []
     for token in tokens:
         if skip_borders and token.head.lower_ in ("with", "of") and token.head.head.lower_ in BOUNDARY_NOUNS:
@@ -484,10 +496,11 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
         is_place = m is not None and (m["label"] in ("GPE", "LOC", "FAC") or (m.get("toponym") and m.get("place")))
         if is_place and m not in found:
             found.append(m)
-    if not found or near is None:
-        return found[0] if found else None
-    at = offset + near.idx
-    return min(found, key=lambda m: 0 if m["start"] <= at < m["end"] else min(abs(m["start"] - at), abs(m["end"] - at)))
+    if not found:
+        return None
+    at = offset + near.idx if near is not None else found[0]["start"]
+    return min(found, key=lambda m: (-specificity(m), 0 if m["start"] <= at < m["end"]
+                                     else min(abs(m["start"] - at), abs(m["end"] - at))))
 
 
 def locative_phrases(head):

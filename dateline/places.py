@@ -41,6 +41,8 @@ DIVISION_NAMED_AFTER_CITY = -1.2
 DIVISION_WORDS = re.compile(
     r"^[ ,]*(province|governorate|state|region|county|district|department|oblast|prefecture|"
     r"municipality|territory|emirate|canton|parish)\b", re.IGNORECASE)
+# ...and "the city of X", "the town of X" means the town, not a division named after it.
+TOWN_WORDS = re.compile(r"\b(city|town|village|port|capital)\s+of\s*$", re.IGNORECASE)
 # A toponym that names a facility ("the Zarka junction") is not the town it is named after.
 FACILITY_NOUNS = {
     "junction", "juncture", "crossing", "checkpoint", "base", "airbase", "airport", "border",
@@ -506,6 +508,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         (score_candidate(c, mention, focus, parents)
          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
          + (1.5 if division_meant and c["feature"] in ("admin1", "admin2") else 0)
+         + (1.5 if mention.get("town_word") and c["feature"] == "city" else 0)
          + (LIST_AGREEMENT if kind_of_place(c) in listed else 0), c)
         for c in candidates
     ]
@@ -644,6 +647,7 @@ def resolve_mentions(mentions, text, gazetteer):
         m["listed_with"] = listed_kinds(m, [o for o in mentions[max(0, at - 1):at + 2] if o is not m
                                             and (o["label"] in TOPONYM_LABELS or o.get("toponym"))], text, gazetteer)
         m["division_word"] = bool(DIVISION_WORDS.match(text[m["end"]:m["end"] + 20]))
+        m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
         place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
         if place is not None and confidence < MIN_CONFIDENCE:
             place = None

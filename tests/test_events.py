@@ -276,3 +276,8 @@ def test_location_named_like_a_group_still_locates(model):
     mentions = [{"text": "Tal Rifaat", "label": "ORG", "start": start, "end": start + 10, "sentence": 0}]
     trigger = next(t for t in doc if t.lower_ == "attacked")
     assert events.location_of(trigger, 0, mentions)["text"] == "Tal Rifaat"
+
+
+def test_location_is_the_most_specific_place_of_the_phrase(coded):
+    result = coded("A bomb exploded in the West Bank city of Nablus, killing two people.")
+    assert located(result, "killing") == "Nablus"

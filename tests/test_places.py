@@ -146,3 +146,9 @@ def test_an_adjective_of_a_country_is_not_a_village(gazetteer):
     mentions = [{"text": "English", "label": "GPE", "start": start, "end": start + 7}]
     places.resolve_mentions(mentions, text, gazetteer)
     assert mentions[0]["label"] == "NORP" and mentions[0]["place"]["country_code"] == "GB"
+
+
+def test_the_city_of_x_is_the_city(resolve, gazetteer):
+    _, result = resolve("Soldiers raided homes in the West Bank city of Nablus before dawn.")
+    nablus = next(m for m in result["mentions"] if m["text"] == "Nablus")
+    assert gazetteer.place(nablus["place_id"])["feature"] == "city"
