@@ -42,6 +42,7 @@ def score(path, wrong=None):
     """Figures for one gold file; each error beyond 161 km is appended to `wrong` if given."""
     gold = read_gold(path)
     errors, missed, by_type = [], 0, collections.defaultdict(lambda: [0, 0])
+    by_precision = collections.defaultdict(list)  # resolved feature -> errors in km
     started = time.perf_counter()
     for record, result in extract_texts(gold):
         mapped = offset_map(record["text"], result["article"]["text"])
@@ -59,8 +60,9 @@ def score(path, wrong=None):
             km = haversine_km(lat, lon, plat, plon)
             errors.append(km)
             by_type[kind][1] += km <= 161
+            place = next(p for p in result["places"] if p["id"] == (best["place_id"] or best["norp_place_id"]))
+            by_precision[place["feature"]].append(km)
             if km > 161 and wrong is not None:
-                place = next(p for p in result["places"] if p["id"] == (best["place_id"] or best["norp_place_id"]))
                 wrong.append({"gold_file": pathlib.Path(path).name, "text": record["text"][start:end], "gold": [lat, lon], "km": round(km),
                               "resolved": [place["name"], place["feature"], place["country_code"]],
                               "context": record["text"][max(0, start - 60):end + 60]})
@@ -72,6 +74,11 @@ def score(path, wrong=None):
         "mean_error_km": round(statistics.mean(errors)), "median_error_km": round(statistics.median(errors), 1),
         "seconds": round(time.perf_counter() - started, 1),
         "accuracy_by_type": {k: round(v[1] / v[0], 3) for k, v in sorted(by_type.items())},
+        # Cities carry GeoNames' own point; countries, divisions and regions a reference point the
+        # gold may place elsewhere (GeoVirus uses Wikipedia's), hence the split.
+        "by_precision": {k: {"toponyms": len(v), "accuracy_161km": round(sum(x <= 161 for x in v) / len(v), 3),
+                             "median_error_km": round(statistics.median(v), 1)}
+                         for k, v in sorted(by_precision.items())},
     }
 
 
@@ -89,6 +96,8 @@ def main():
         print(f"{r['gold']:18} toponyms {r['toponyms']:5}  detected {r['detected']:.3f}  "
               f"acc@161km {r['accuracy_161km']:.3f} (of all {r['accuracy_161km_of_all']:.3f})  "
               f"mean {r['mean_error_km']} km  median {r['median_error_km']} km  ({r['seconds']}s)")
+        print("    " + "  ".join(f"{k} {v['toponyms']}: {v['accuracy_161km']:.3f}, median {v['median_error_km']} km"
+                                for k, v in r["by_precision"].items()))
     if args.record:
         record_accuracy("geoparsing", {"measured": dt.date.today().isoformat(), "results": results})
 
