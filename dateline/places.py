@@ -320,7 +320,11 @@ GEONAMES_FEATURES = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "P
 
 
 def import_geonames(path, gazetteer_path=DEFAULT_GAZETTEER):
-    """Add a GeoNames dump (allCountries.txt or XX.txt, tab-separated) to the gazetteer; return rows added."""
+    """Add a GeoNames dump (allCountries.txt or XX.txt, tab-separated) to the gazetteer; return rows added.
+
+    A place already in the gazetteer takes the dump's point and population but keeps the names
+    it has ("U.S.", "American"): the dump's names are added to them.
+    """
     db = open_gazetteer(gazetteer_path)._db
     added = 0
     with open(path, encoding="utf-8") as f:
@@ -339,12 +343,13 @@ def import_geonames(path, gazetteer_path=DEFAULT_GAZETTEER):
                 "insert or replace into places values (?,?,?,?,?,?,?,?)",
                 (gid, name, feature, cols[8], cols[10], float(cols[4]), float(cols[5]), population),
             )
-            db.execute("delete from names where geonameid = ?", (gid,))
+            known = {row[0] for row in db.execute("select name from names where geonameid = ?", (gid,))}
             keys = {normalize_name(name): "name"}
             for alt in (a for a in alts.split(",") if a):
                 if is_latin(alt):
                     keys.setdefault(normalize_name(alt), "alt")
-            db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for k, kind in keys.items() if k])
+            db.executemany("insert into names values (?,?,?)",
+                           [(k, gid, kind) for k, kind in keys.items() if k and k not in known])
             added += 1
     db.commit()
     return added

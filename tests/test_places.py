@@ -152,3 +152,22 @@ def test_the_city_of_x_is_the_city(resolve, gazetteer):
     _, result = resolve("Soldiers raided homes in the West Bank city of Nablus before dawn.")
     nablus = next(m for m in result["mentions"] if m["text"] == "Nablus")
     assert gazetteer.place(nablus["place_id"])["feature"] == "city"
+
+
+def test_geonames_import_of_a_known_country_keeps_its_abbreviations_and_demonyms(tmp_path):
+    path = tmp_path / "gazetteer.db"
+    import shutil
+    from conftest import GAZETTEER
+    shutil.copy(GAZETTEER, path)
+    dump = tmp_path / "allCountries.txt"
+    row = ["6252001", "United States", "United States", "USA,United States of America", "39.76", "-98.5",
+           "A", "PCLI", "US", "", "00", "", "", "", "327167434", "", "543", "", "2024-01-01"]
+    dump.write_text("\t".join(row) + "\n")
+    places.import_geonames(dump, path)
+    gazetteer = places.Gazetteer(path)
+    us = gazetteer.place(6252001)
+    assert (us["latitude"], us["longitude"], us["feature"]) == (39.76, -98.5, "country")
+    for key in ("us", "united states of america"):
+        assert any(c["geonameid"] == 6252001 for c in gazetteer.candidates(key)), key
+    assert any(c["geonameid"] == 6252001 and c["kind"] == "demonym" for c in gazetteer.candidates("american"))
+    assert len([c for c in gazetteer.candidates("united states") if c["geonameid"] == 6252001]) == 1
