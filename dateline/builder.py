@@ -132,8 +132,9 @@ def plan(paths, known, files, old_errors, version, max_bytes, summary, errors, s
             continue
         first = texts.get(item["text_hash"])
         if first is not None and first["id"] != item["id"]:
-            errors.append(ingest.ingest_error(item["path"], None, f"duplicate of {first['path']} (same text)",
-                                              kept=True, article_id=first["id"]))
+            reason = (f"duplicate of {first['path']} (same text)" if first["path"] != item["path"]
+                      else f"{item['id']!r} repeats the text of {first['id']!r} (built once)")
+            errors.append(ingest.ingest_error(item["path"], None, reason, kept=True, article_id=first["id"]))
             continue
         if item["id"] in seen:
             errors.append(ingest.ingest_error(item["path"], None, f"article id {item['id']!r} already used by {seen[item['id']]}"))

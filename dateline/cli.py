@@ -9,6 +9,7 @@ import click
 from . import builder, ingest, places
 
 PROJECT = pathlib.Path(__file__).resolve().parent.parent
+MAX_WARNINGS_SHOWN = 20  # every failure is shown; warnings (kept articles) are all in ingest_errors
 
 
 @click.group()
@@ -46,10 +47,13 @@ def build(paths, db, model, workers, dask, gazetteer, max_bytes, prune, strict, 
     finally:
         if bar is not None:
             bar.close()
-    for error in errors:
+    warnings = [e for e in errors if e["kept"]]
+    for error in [e for e in errors if not e["kept"]] + warnings[:MAX_WARNINGS_SHOWN]:
         where = f" (record {error['record']})" if error.get("record") else ""
         verdict = "warning" if error["kept"] else "skipped"
         click.echo(f"{verdict}: {error['path']}{where}: {error['reason']}", err=True)
+    if len(warnings) > MAX_WARNINGS_SHOWN:
+        click.echo(f"... and {len(warnings) - MAX_WARNINGS_SHOWN} more warnings in the ingest_errors table", err=True)
     click.echo(summary.line())
     if strict and summary.failed:
         sys.exit(1)

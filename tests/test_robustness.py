@@ -40,7 +40,8 @@ def write_bad_corpus(folder):
     (folder / "feed.jsonl").write_text(
         json.dumps({"id": "f1", "text": "Troops withdrew from Mosul on Sunday."}) + "\n"
         + '{"id": "f2", "text": "truncated\n'
-        + json.dumps({"id": "f3", "body": "Voters queued in Nairobi on Tuesday."}) + "\n")
+        + json.dumps({"id": "f3", "body": "Voters queued in Nairobi on Tuesday."}) + "\n"
+        + json.dumps({"id": "f4", "body": "Voters queued in Nairobi on Tuesday."}) + "\n")
     (folder / "not-article.json").write_text(json.dumps({"name": "config", "version": 3}))
     (folder / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     (folder / "huge.txt").write_text("Protesters marched in Lagos. " * 40_000)
@@ -99,6 +100,12 @@ def test_each_bad_input_has_a_one_line_reason(bad_build, path, record, reason):
     assert reason in row["reason"] and "\n" not in row["reason"] and "Traceback" not in row["reason"]
 
 
+def test_a_repeated_record_names_both_records(bad_build):
+    _, db, _ = bad_build
+    (row,) = db.query("select * from ingest_errors where path = 'feed.jsonl' and kept = 1")
+    assert row["reason"] == "'f4' repeats the text of 'f3' (built once)" and row["article_id"] == "f3"
+
+
 def test_duplicates_and_lossy_decodes_keep_their_article(bad_build):
     _, db, reasons = bad_build
     duplicate = reasons[("plain_copy.txt", None)]
@@ -137,7 +144,7 @@ def test_text_beyond_spacys_max_length_is_cut_into_pieces(model):
 def test_summary_counts_failures_and_warnings(bad_build):
     summary, _, reasons = bad_build
     assert summary.failed == sum(1 for r in reasons.values() if not r["kept"])
-    assert summary.warnings == 2
+    assert summary.warnings == 3  # plain_copy.txt, undecodable.txt, the repeated record f4
 
 
 def test_cli_exit_status_and_strict(tmp_path):
@@ -153,6 +160,21 @@ def test_cli_exit_status_and_strict(tmp_path):
     assert "1 added" in ok.stdout and "1 failed" in ok.stdout
     strict = subprocess.run(cmd + ["--strict"], capture_output=True, text=True)
     assert strict.returncode == 1
+
+
+def test_cli_shows_every_failure_but_counts_the_rest_of_many_warnings(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [json.dumps({"id": f"r{n}", "text": "Police arrested a man in Leeds on Monday."}) for n in range(26)]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    (folder / "empty.txt").write_text("")
+    cmd = [sys.executable, "-m", "dateline.cli", "build", str(folder), "--db", str(tmp_path / "n.db"),
+           "--gazetteer", str(GAZETTEER), "--workers", "1"]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    assert "skipped: empty.txt: empty file" in run.stderr
+    assert run.stderr.count("warning: feed.jsonl") == 20
+    assert "... and 5 more warnings in the ingest_errors table" in run.stderr
+    assert sqlite_utils.Database(tmp_path / "n.db")["ingest_errors"].count == 26  # 25 repeats and the empty file
 
 
 def dump(path):
