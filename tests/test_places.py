@@ -171,3 +171,12 @@ def test_geonames_import_of_a_known_country_keeps_its_abbreviations_and_demonyms
         assert any(c["geonameid"] == 6252001 for c in gazetteer.candidates(key)), key
     assert any(c["geonameid"] == 6252001 and c["kind"] == "demonym" for c in gazetteer.candidates("american"))
     assert len([c for c in gazetteer.candidates("united states") if c["geonameid"] == 6252001]) == 1
+
+
+def test_a_division_is_not_pinned_on_its_big_city(gazetteer):
+    from dateline.places import near_cell, grid_cell
+
+    assert near_cell((40.72, -74.01), {grid_cell(40.7128, -74.0060)})
+    state = next(c for c in gazetteer.candidates("new york") if c["feature"] == "admin1")
+    city = next(c for c in gazetteer.candidates("new york") if c["feature"] == "city")
+    assert abs(state["latitude"] - city["latitude"]) + abs(state["longitude"] - city["longitude"]) > 0.5
