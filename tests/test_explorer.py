@@ -38,13 +38,20 @@ def test_entity_place_and_event_pages(page, server, seed_db, tmp_path):
     page.goto(f"{server}/news/entities/{assad['id']}")
     assert "President" in page.locator(".dl-explorer").inner_text()
     assert page.locator(".dl-chart rect").count() == 1
+    zooms = []
+    page.on("response", lambda r: "/-/tiles/basemap/" in r.url and zooms.append(int(r.url.split("/basemap/")[1].split("/")[0])))
     page.goto(f"{server}/news/places/163843")  # Syria: the seed's events fall back to it
     at_syria = list(seed_db.query("select count(*) as n from events where place_id = 163843"))[0]["n"]
     page.wait_for_function(f"document.querySelectorAll('path.dl-event').length == {at_syria}", timeout=20000)
     assert page.locator("path.dl-here").count() == 1
+    page.wait_for_load_state("networkidle")
+    assert zooms and max(zooms) <= 4, zooms  # a country is shown whole
+    zooms.clear()
     page.goto(f"{server}/news/places/170654")
     assert "Damascus" in page.locator(".dl-explorer h1").inner_text()
     page.wait_for_selector("path.dl-here", timeout=20000)
+    page.wait_for_load_state("networkidle")
+    assert max(zooms) == 6, zooms  # a city up close
     assert "Az Zabadānī" in page.locator(".dl-explorer").inner_text()  # nearby, about 30 km
     (strike,) = seed_db.query("select id from events where trigger = 'hit' and actor1 = 'U.S.-led coalition'")
     page.goto(f"{server}/news/events/{strike['id']}")
