@@ -42,6 +42,7 @@ INTENT_VERBS = {"plan", "intend", "threaten", "vow", "promise", "want", "seek", 
                 "prepare", "decide", "willing", "ready", "prepared", "determined", "committed", "pledge", "swear",
                 "offer", "agree"}
 OBLIGATION_AUX = {"must", "should"}
+REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth", "hesitant", "unable"}
 # Verbs that carry an event noun: "staged a protest", "opened an investigation", "declared a ceasefire".
 LIGHT_VERBS = {"open", "launch", "conduct", "stage", "hold", "lodge", "issue", "impose", "begin", "make",
                "file", "declare", "announce", "carry", "mount", "organize", "organise", "start", "give",
@@ -201,8 +202,11 @@ def child(token, *deps):
 
 
 def is_negated(token):
-    """True when the trigger, or the auxiliary chain above a noun trigger, is negated."""
+    """True when the trigger, or the auxiliary chain above a noun trigger, is negated, or an
+    adjective of refusal governs it ('unwilling to negotiate', 'reluctant to offer')."""
     if child(token, "neg") is not None:
+        return True
+    if token.dep_ == "xcomp" and token.head.lower_ in REFUSAL_ADJECTIVES:
         return True
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return child(token.head, "neg") is not None

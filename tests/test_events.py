@@ -281,3 +281,8 @@ def test_location_named_like_a_group_still_locates(model):
 def test_location_is_the_most_specific_place_of_the_phrase(coded):
     result = coded("A bomb exploded in the West Bank city of Nablus, killing two people.")
     assert located(result, "killing") == "Nablus"
+
+
+def test_an_adjective_of_refusal_negates(coded):
+    event = top(coded("Egypt is unwilling to negotiate with the rebels."))
+    assert event["negated"] == 1 and event["plover"] != "AGREE"

@@ -2,7 +2,6 @@
 import re
 import urllib.parse
 
-import pytest
 
 
 def local_links(page, base):

@@ -1,6 +1,5 @@
 """Any pile of files builds: bad input is reported in one line and recorded, good input is never lost,
 and a killed build leaves the published database intact."""
-import gzip
 import io
 import json
 import os
@@ -14,7 +13,7 @@ import zipfile
 import pytest
 import sqlite_utils
 
-from conftest import GAZETTEER, ROOT
+from conftest import GAZETTEER
 from dateline import builder, nlp
 
 GOOD = {
