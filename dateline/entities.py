@@ -13,7 +13,7 @@ import re
 import yaml
 
 from .names import clean_surface, normalize_name
-from .nlp import original_text
+from .nlp import doc_text, original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -76,13 +76,6 @@ NAME_PARTICLES = {"de", "van", "der", "den", "von", "la", "le", "da", "di", "del
 RESULTS_LINE_SCORES = 0.15  # at least this share of a line's words are numbers...
 RESULTS_LINE_LOWER = 0.34  # ...and at most this share lower-case words (prose has verbs and units)
 MAX_RESULTS_LINE = 1000
-
-
-def doc_text(doc):
-    """The document's text, built once: spaCy joins its tokens again on every Doc.text."""
-    if "dateline_text" not in doc.user_data:
-        doc.user_data["dateline_text"] = doc.text
-    return doc.user_data["dateline_text"]
 
 
 def is_results_line(sentence):

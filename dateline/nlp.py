@@ -48,10 +48,17 @@ def text_for_model(text):
     return SINGLE_NEWLINE.sub(" ", LINE.sub(fix_line, text))
 
 
+def doc_text(doc):
+    """The article's own text of a parsed document, built once: spaCy joins its tokens again on
+    every Doc.text, and the model may have read shouted lines title-cased."""
+    if doc.user_data.get("original") is None:
+        doc.user_data["original"] = doc.text
+    return doc.user_data["original"]
+
+
 def original_text(doc, start, end):
     """The article's own characters for a character span of a parsed document."""
-    original = doc.user_data.get("original")
-    return (original if original is not None else doc.text)[start:end]
+    return doc_text(doc)[start:end]
 
 
 @Language.component("dateline_paragraphs")
