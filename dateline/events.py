@@ -28,6 +28,7 @@ QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions
                   "members", "member", "one", "third", "half"}
 # "murdered during a meeting in Darjeeling": the phrase's event happened where the trigger's did.
 SCENE_PREPOSITIONS = {"during", "amid", "in", "at"}
+ARGUMENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
 PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
                 "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come"}
@@ -481,11 +482,13 @@ SPECIFICITY = {"country": 0, "continent": 0, "region": 0, "admin1": 1, "admin2":
 
 
 def specificity(mention):
-    """A facility is most specific, then towns (and names the gazetteer lacks), divisions, countries."""
+    """A facility is most specific, then names the gazetteer lacks, towns, divisions, countries."""
     if mention["label"] == "FAC":
         return 4
     place = mention.get("place")
-    return SPECIFICITY.get(place["feature"], 3) if place else 3
+    # A name the gazetteer lacks is most often smaller than the town beside it: "the Kafr Souseh
+    # area of Damascus", "the Baghdad neighbourhood of Al-Bayaa".
+    return SPECIFICITY.get(place["feature"], 3) if place else 3.5
 
 
 def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
@@ -523,9 +526,10 @@ def location_of(trigger, offset, mentions):
     trigger, its object or an event-noun subject ('hit forces near Tanf'); on the verbs that
     govern it or that it is coordinated with, up to a reporting verb ('fighters attacked,
     killing 12 in Donetsk'); on a passive's agent or the occasion ('murdered during a rally in
-    Peshawar'); on the subject ('factions in Idlib attacked'); a toponym inside the trigger's
-    object or compound ('hit the Nablus checkpoint'); last, a clause on the trigger ('killed
-    five when attacked near Diwaniyah'). A place named elsewhere in the sentence is not taken:
+    Peshawar'); on the subject ('factions in Idlib attacked'); on an object ('shot a boy in
+    Tulkarm'); a toponym inside the trigger's object or compound ('hit the Nablus checkpoint',
+    but not the nation of 'a US soldier'); last, a clause on the trigger ('killed five when
+    attacked near Diwaniyah'). A place named elsewhere in the sentence is not taken:
     it is as often where something else happened.
     """
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -553,12 +557,48 @@ def location_of(trigger, offset, mentions):
         found = toponym_of_phrases(head, offset, mentions)
         if found is not None:
             return found
+    # Then a locative phrase on an argument: "shot a policeman and a boy in the town of Tulkarm",
+    # "clashed with forces in Mitrovica".
+    for head in sorted(argument_nouns(trigger), key=lambda h: abs(h.i - trigger.i)):
+        found = toponym_of_phrases(head, offset, mentions)
+        if found is not None:
+            return found
     # Only the object's own noun phrase: a relative clause on it tells of something else.
     found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass")
-                        for t in actor_tokens(c)], offset, mentions)
+                        for t in actor_tokens(c) if not names_owner(t, offset, mentions)], offset, mentions)
     for head in scene:
         found = found or toponym_of_phrases(head, offset, mentions)
     return found
+
+
+def argument_nouns(trigger):
+    """The trigger's objects and the objects of its own prepositions, with their conjuncts."""
+    heads = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
+    heads += [g for p in trigger.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return [n for h in heads for n in (h, *h.conjuncts) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+
+
+def names_owner(token, offset, mentions):
+    """True when a country modifies a noun as its nationality or owner ("a US soldier",
+    "Australia's embassy"): that is whose it is, not where it was."""
+    if token.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return False
+    m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
+    return m is not None and bool(m.get("place")) and m["place"]["feature"] == "country"
+
+
+def enclosing_place(location, sent, offset, mentions):
+    """The resolved toponym of the phrase an unknown location sits in: 'in the Baghdad suburb of
+    Saydiya' is in Baghdad, 'at Tal Rifaat, north of Aleppo' near Aleppo."""
+    node = next((t for t in sent if location["start"] <= offset + t.idx < location["end"]), None)
+    for _ in range(6):
+        if node is None or (node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPOSITIONS) or node.head.i == node.i:
+            break
+        node = node.head
+    if node is None:
+        return None
+    known = [m for m in mentions if m is not location and m.get("place") and (m.get("place_confidence") or 0) >= 0.5]
+    return toponym_in(node.subtree, offset, known, near=node)
 
 
 def toponym_of_phrases(head, offset, mentions):
@@ -636,6 +676,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         if reporter is not None:
             speaker = describe_actor(child(reporter, "nsubj"), offset, sentence_mentions, require_actor=False)
         location = location_of(token, offset, sentence_mentions)
+        within = enclosing_place(location, sent, offset, sentence_mentions) if location and not location.get("place") else None
         date, precision, date_text, date_method = event_date(token, dates, published)
         info = codes[code]
         first, last = trigger_tokens[0], trigger_tokens[-1]
@@ -663,6 +704,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
                 "actor1": source,
                 "actor2": target,
                 "location": location,
+                "location_within": within,
                 "date": date,
                 "date_text": date_text,
                 "date_precision": precision,

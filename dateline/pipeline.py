@@ -163,12 +163,19 @@ def extract_article(article, parsed, gazetteer):
 
 
 def locate_event(event, focus_place):
-    """Give an event its place: the governed toponym when confidently resolved, else the article's focus country."""
+    """Give an event its place: the governed toponym when confidently resolved, else the known place
+    around it, else the article's focus country."""
     location = event["location"]
     if location is not None and location.get("place") and (location.get("place_confidence") or 0) >= 0.5:
         event["place"] = location["place"]
         event["location_precision"] = location["place_precision"]
         event["location_method"] = "text"
+    elif event.get("location_within") is not None:
+        # An unknown suburb or village: place it at the town its phrase names.
+        within = event["location_within"]
+        event["place"] = within["place"]
+        event["location_precision"] = within["place_precision"]
+        event["location_method"] = "enclosing place"
     elif focus_place is not None:
         event["place"] = focus_place
         event["location_precision"] = "country"
@@ -205,7 +212,7 @@ def strip_quote(q, index, text):
 
 def strip_event(e, index):
     """An event as plain data, with actors and location as indexes into the article's mentions."""
-    row = {k: v for k, v in e.items() if k not in ("actor1", "actor2", "location", "attributed_to", "place")}
+    row = {k: v for k, v in e.items() if k not in ("actor1", "actor2", "location", "location_within", "attributed_to", "place")}
     for role in ("actor1", "actor2", "attributed_to"):
         actor = e[role]
         row[role] = actor["text"] if actor else None

@@ -283,6 +283,29 @@ def test_location_is_the_most_specific_place_of_the_phrase(coded):
     assert located(result, "killing") == "Nablus"
 
 
+def test_location_on_an_object(coded):
+    result = coded("Soldiers shot dead a policeman and an 18-year-old boy in the town of Qalqilya.")
+    assert located(result, "shot") == "Qalqilya"
+
+
+def test_location_on_the_object_of_a_preposition(coded):
+    result = coded("Farmers clashed with herders in Makurdi on Sunday.")
+    assert located(result, "clashed") == "Makurdi"
+
+
+def test_a_nation_modifying_the_object_is_not_the_location(coded):
+    result = coded("Unknown gunmen abducted a US engineer on Tuesday.")
+    assert located(result, "abducted") is None
+
+
+def test_an_unknown_suburb_is_the_location_placed_at_its_city(coded):
+    result = coded("Militants attacked a checkpoint in the Baghdad suburb of Saydiya on Friday.")
+    event = next(e for e in result["events"] if e["trigger"] == "attacked")
+    assert result["mentions"][event["location_mention"]]["text"] == "Saydiya"
+    assert event["location_method"] == "enclosing place" and event["location_precision"] == "city"
+    assert next(p for p in result["places"] if p["id"] == event["place_id"])["name"] == "Baghdad"
+
+
 def test_an_adjective_of_refusal_negates(coded):
     event = top(coded("Egypt is unwilling to negotiate with the rebels."))
     assert event["negated"] == 1 and event["plover"] != "AGREE"
