@@ -197,6 +197,48 @@ def with_missed_countries(sentence, ents, place_kind):
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
 
 
+def with_whole_place_names(sentence, ents, place_kind):
+    """The sentence's entities with place names the model cut short made whole: "Guinea-Bissau"
+    (not "Guinea"), "Democratic Republic of the Congo" (not "Democratic Republic" and "Congo"),
+    "Goz Beida" (not "Beida"). A longer name is taken only when the gazetteer knows it."""
+    from spacy.tokens import Span
+
+    doc, changed = sentence.doc, False
+    ents = list(ents)
+    for n, ent in enumerate(ents):
+        if ent is None or ent.label_ not in ("GPE", "LOC"):
+            continue
+        for start, end in place_name_extensions(ent, sentence):
+            if place_kind(normalize_name(doc[start:end].text)) is None:
+                continue
+            for m, other in enumerate(ents):
+                if other is not None and m != n and other.start < end and other.end > start:
+                    ents[m] = None  # absorbed: "Democratic Republic" + "Congo"
+            ents[n], changed = Span(doc, start, end, label="GPE"), True
+            break
+    return [e for e in ents if e is not None] if changed else ents
+
+
+def place_name_extensions(ent, sentence):
+    """Longer token ranges that could be the whole name of a place, longest first: across a
+    hyphen ("Guinea-Bissau"), through "of (the)" ("Republic of the Congo"), or a capitalised
+    word before ("Goz Beida")."""
+    doc, found = ent.doc, []
+    end = ent.end
+    if end + 1 < sentence.end and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title:
+        found.append((ent.start, end + 2))
+    if end + 1 < sentence.end and doc[end].lower_ == "of":
+        after = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        stop = after
+        while stop < sentence.end and stop < after + 3 and doc[stop].is_title:
+            stop += 1
+        found.extend((ent.start, last) for last in range(stop, after, -1))
+    before = ent.start - 1
+    if before >= sentence.start and doc[before].is_title and doc[before].pos_ == "PROPN" and not doc[before].is_sent_start:
+        found.append((before, ent.end))
+    return found
+
+
 def with_given_name(span, sentence_start=0):
     """A person span widened to the capitalised word before it that no entity took: 'Waqar' + 'Younis'."""
     doc = span.doc

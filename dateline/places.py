@@ -35,12 +35,20 @@ DIVISION_POPULATION_WEIGHT = 0.8
 FOCUS_WEIGHT = 1.0
 FOCUS_DIVISION_WEIGHT = 3.0
 CAPITAL_PRIOR = 1.5
+# "X, Y" and "X in Y": a place in the country (and division) written as its parent, and the
+# other way round, a country or division that holds the place written before it.
+PARENT_COUNTRY_BONUS = 3.0
+PARENT_DIVISION_BONUS = 1.5
 # A division only named like its main city ("Homs" for Ḩimş governorate) loses to the city...
 DIVISION_NAMED_AFTER_CITY = -1.2
 # ...unless the text says it means the division: "Homs province", "Washington state".
 DIVISION_WORDS = re.compile(
     r"^[ ,]*(province|governorate|state|region|county|district|department|oblast|prefecture|"
     r"municipality|territory|emirate|canton|parish)\b", re.IGNORECASE)
+# "the state of X", "the province of X" say so before the name.
+DIVISION_BEFORE = re.compile(
+    r"\b(province|governorate|state|region|county|district|department|oblast|prefecture|emirate|canton)"
+    r"\s+of\s*$", re.IGNORECASE)
 # ...and "the city of X", "the town of X" means the town, not a division named after it.
 TOWN_WORDS = re.compile(r"\b(city|town|village|port|capital)\s+of\s*$", re.IGNORECASE)
 # A toponym that names a facility ("the Zarka junction") is not the town it is named after.
@@ -478,9 +486,9 @@ def score_candidate(candidate, mention, focus, parents):
     code = candidate["country_code"]
     score += FOCUS_WEIGHT * focus.get(code, 0.0)
     if parents and code in parents:
-        score += 3.0
+        score += PARENT_COUNTRY_BONUS
         if candidate["geonameid"] in parents or f"{code}.{candidate['admin1']}" in parents:
-            score += 1.5
+            score += PARENT_DIVISION_BONUS
     return score
 
 
@@ -536,7 +544,8 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
          + (1.5 if division_meant and c["feature"] in ("admin1", "admin2") else 0)
          + (1.5 if mention.get("town_word") and c["feature"] == "city" else 0)
-         + (LIST_AGREEMENT if kind_of_place(c) in listed else 0), c)
+         + (LIST_AGREEMENT if kind_of_place(c) in listed else 0)
+         + container_bonus(c, mention.get("child_place")), c)
         for c in candidates
     ]
     leader = max(scored, key=lambda sc: sc[0])[1]
@@ -558,6 +567,13 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         for (s, c), w in list(zip(scored, weights))[:5]
     ]
     return best, round(confidence, 3), alternatives
+
+
+def container_bonus(candidate, child):
+    """Bonus for a country or division that holds the place named just before it ('Atlanta, Georgia')."""
+    if child is None or candidate["feature"] not in ("country", "admin1") or not contains(candidate, child):
+        return 0.0
+    return PARENT_COUNTRY_BONUS + (PARENT_DIVISION_BONUS if candidate["feature"] == "admin1" else 0.0)
 
 
 def kind_of_place(candidate):
@@ -671,9 +687,12 @@ def resolve_mentions(mentions, text, gazetteer):
         elif m["label"] in TOPONYM_LABELS and is_demonym_only(m, gazetteer):
             m["label"] = "NORP"  # "the southern English city": English is England's adjective
         parents = parents_in_text(m, mentions, starts, text, gazetteer)
+        m["child_place"] = child_in_text(m, mentions, at, text)
+        m["has_parents"] = bool(parents)
         m["listed_with"] = listed_kinds(m, [o for o in mentions[max(0, at - 1):at + 2] if o is not m
                                             and (o["label"] in TOPONYM_LABELS or o.get("toponym"))], text, gazetteer)
-        m["division_word"] = bool(DIVISION_WORDS.match(text[m["end"]:m["end"] + 20]))
+        m["division_word"] = bool(DIVISION_WORDS.match(text[m["end"]:m["end"] + 20])
+                                  or DIVISION_BEFORE.search(text[max(0, m["start"] - 20):m["start"]]))
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
         place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
         if place is not None and confidence < MIN_CONFIDENCE:
@@ -684,23 +703,79 @@ def resolve_mentions(mentions, text, gazetteer):
         m["candidates"] = alternatives
         m["metonymic"] = bool(place) and (bool(m.get("toponym")) or (
             m.get("dep") == "nsubj" and m.get("head_lemma") in METONYMY_VERBS))
+    one_sense_per_article(mentions)
     return gazetteer.country(max(focus, key=focus.get)) if focus else None
 
 
+def one_sense_per_article(mentions):
+    """A name keeps within one article the place it was most confidently resolved to, unless a
+    mention has context of its own: "Santa Ana, California" makes a later bare "Santa Ana" the
+    Californian city too."""
+    anchors = {}
+    for m in mentions:
+        if m.get("place") is not None:
+            key = (m["key"], m["label"] == "NORP")
+            if key not in anchors or m["place_confidence"] > anchors[key]["place_confidence"]:
+                anchors[key] = m
+    for m in mentions:
+        anchor = anchors.get((m.get("key"), m["label"] == "NORP"))
+        # The same name has the same candidates, so the anchor's place is one of this mention's,
+        # even when too many namesakes left it unresolved ("Springfield").
+        if anchor is None or anchor is m or m.get("place") is anchor["place"] or "place" not in m:
+            continue
+        if has_own_context(m) or (m["place_confidence"] or 0) >= anchor["place_confidence"]:
+            continue
+        m["place"] = anchor["place"]
+        m["place_confidence"] = anchor["place_confidence"]
+        m["place_precision"] = anchor["place_precision"]
+
+
+def has_own_context(mention):
+    """True when the text around a mention says which place it is: a parent, a child, a list, a kind word."""
+    return bool(mention.get("child_place") or mention.get("listed_with") or mention.get("division_word")
+                or mention.get("town_word") or mention.get("has_parents"))
+
+
+PARENT_SEPARATORS = {",", "in", ", in"}
+
+
 def parents_in_text(mention, mentions, starts, text, gazetteer):
-    """Places written as the mention's parent right after it: 'X, Y' or 'X in Y'."""
+    """Places written as the mention's parents right after it: 'X, Y', 'X in Y', and on up the
+    chain: 'Austin, in Scott County, Indiana'. Every division or country of each name counts."""
     parents = set()
-    first = bisect.bisect_right(starts, mention["end"])
-    for other in mentions[first:first + 3]:
-        if other["start"] - mention["end"] > 5:
+    end = mention["end"]
+    first = bisect.bisect_right(starts, end)
+    for other in mentions[first:first + 4]:
+        if other["start"] - end > 6:
             break
-        if text[mention["end"]:other["start"]].strip() not in (",", "in"):
+        if other["start"] < end or text[end:other["start"]].strip() not in PARENT_SEPARATORS:
             continue
         for c in gazetteer.candidates(other["key"]):
             if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym":
                 parents.update((c["country_code"], c["geonameid"], c["admin1"]))
-                break
+        end = other["end"]
     return parents
+
+
+def child_in_text(mention, mentions, at, text):
+    """The resolved place written right before the mention as its child ('Atlanta, Georgia',
+    'Lucciana in Corsica'), or None."""
+    for other in reversed(mentions[max(0, at - 2):at]):
+        if other["end"] <= mention["start"] and text[other["end"]:mention["start"]].strip() in PARENT_SEPARATORS:
+            place = other.get("place")
+            if place is not None and place["feature"] in LOCAL_FEATURES:
+                return place
+    return None
+
+
+def contains(division, place):
+    """True when a country or division holds the place (by country code and admin1 code)."""
+    if division["country_code"] != place["country_code"]:
+        return False
+    if division["feature"] == "country":
+        return True
+    return division["feature"] == "admin1" and bool(place["admin1"]) and (
+        division["admin1"] == f"{place['country_code']}.{place['admin1']}" or division["admin1"] == place["admin1"])
 
 
 def is_demonym_only(mention, gazetteer):

@@ -180,3 +180,36 @@ def test_a_division_is_not_pinned_on_its_big_city(gazetteer):
     state = next(c for c in gazetteer.candidates("new york") if c["feature"] == "admin1")
     city = next(c for c in gazetteer.candidates("new york") if c["feature"] == "city")
     assert abs(state["latitude"] - city["latitude"]) + abs(state["longitude"] - city["longitude"]) > 0.5
+
+
+def test_a_place_name_the_model_cut_short_is_made_whole(resolve, gazetteer):
+    mentions, _ = resolve("Measles cases rose in Senegal, Guinea-Bissau and Gambia last year.")
+    assert place(gazetteer, mentions["Guinea-Bissau"])["country_code"] == "GW"
+    mentions, _ = resolve("Vaccines arrived in Kinshasa and Democratic Republic of the Congo border towns.")
+    assert place(gazetteer, mentions["Democratic Republic of the Congo"])["country_code"] == "CD"
+    mentions, _ = resolve("Aid workers reached the camps near Goz Beida on Monday.")
+    assert place(gazetteer, mentions["Goz Beida"])["country_code"] == "TD"
+
+
+def test_a_state_written_after_its_town_holds_it(resolve, gazetteer):
+    mentions, _ = resolve("Researchers flew to Macon, Georgia, to collect samples.")
+    assert place(gazetteer, mentions["Georgia"])["feature"] == "admin1"
+    assert place(gazetteer, mentions["Georgia"])["country_code"] == "US"
+
+
+def test_parents_up_the_chain_place_the_town(resolve, gazetteer):
+    mentions, _ = resolve("Floods cut off Paoli, in Orange County, Indiana, on Sunday.")
+    assert place(gazetteer, mentions["Paoli"])["admin1"] == "IN"
+
+
+def test_the_state_of_x_is_the_state(resolve, gazetteer):
+    mentions, _ = resolve("Two cases were confirmed in the state of Washington on Friday.")
+    assert place(gazetteer, mentions["Washington"])["feature"] == "admin1"
+
+
+def test_a_name_keeps_one_place_in_an_article(resolve, gazetteer):
+    _, result = resolve("Flooding hit Springfield, Illinois, on Monday. The river kept rising overnight. "
+                        "By Tuesday, shelters in Springfield were full.")
+    springfields = [m for m in result["mentions"] if m["text"] == "Springfield"]
+    assert len(springfields) == 2
+    assert {gazetteer.place(m["place_id"])["admin1"] for m in springfields} == {"IL"}
