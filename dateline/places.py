@@ -456,17 +456,18 @@ def focus_countries(mentions, gazetteer):
     """Share of the article's unambiguous country-level mentions per ISO code.
 
     Countries, demonyms and first-level divisions count for their country; a name that is
-    both a country and a division elsewhere ("Georgia") counts for neither.
+    also a country, division or big city elsewhere ("Georgia", "Portland") counts for neither.
     """
     counts = collections.Counter()
     for m in mentions:
         if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP":
             continue
-        candidates = [c for c in gazetteer.candidates(m["key"])
-                      if c["feature"] in ("country", "admin1") and c["kind"] != "alt"
-                      and (c["kind"] == "demonym") == (m["label"] == "NORP")]
-        codes = {c["country_code"] for c in candidates}
-        if len(codes) == 1:
+        named = [c for c in gazetteer.candidates(m["key"])
+                 if c["kind"] != "alt" and (c["kind"] == "demonym") == (m["label"] == "NORP")]
+        codes = {c["country_code"] for c in named if c["feature"] in ("country", "admin1")}
+        # A big city of the name elsewhere makes it ambiguous too: "Portland" is no sign of Jamaica.
+        cities = {c["country_code"] for c in named if c["feature"] == "city" and is_strong_place(c)}
+        if len(codes) == 1 and cities <= codes:
             counts[codes.pop()] += 1
     total = sum(counts.values())
     return {code: n / total for code, n in counts.items()} if total else {}

@@ -213,3 +213,10 @@ def test_a_name_keeps_one_place_in_an_article(resolve, gazetteer):
     springfields = [m for m in result["mentions"] if m["text"] == "Springfield"]
     assert len(springfields) == 2
     assert {gazetteer.place(m["place_id"])["admin1"] for m in springfields} == {"IL"}
+
+
+def test_a_small_division_named_like_a_big_city_does_not_set_the_article_country(resolve, gazetteer):
+    # Portland is also a Jamaican parish; that alone must not make the story Jamaican.
+    mentions, _ = resolve("Protesters marched through Portland on Saturday night.")
+    portland = mentions["Portland"]
+    assert portland["place_id"] is None or gazetteer.place(portland["place_id"])["country_code"] != "JM"
