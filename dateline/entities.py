@@ -180,21 +180,56 @@ def results_line_ents(sentence, ents, place_kind):
     return sorted(kept + fixed, key=lambda e: e.start)
 
 
-def with_missed_countries(sentence, ents, place_kind):
-    """The sentence's entities plus the country names the model left untagged ("Nigeria will
-    withdraw ..." at a sentence start): a lone proper noun that names a country is a GPE."""
+def with_missed_places(sentence, ents, place_kind):
+    """The sentence's entities plus the place names the model left untagged.
+
+    A lone proper noun that names a country is a GPE ("Nigeria will withdraw ..." at a sentence
+    start); so is a name after a place noun's "of" ("the town of Marka"), and a name a locative
+    preposition or a compass adjective governs when it is a country, division or big city
+    ("in the rebel stronghold of Donetsk", "over southern Aleppo").
+    """
     from spacy.tokens import Span
 
     doc, added = sentence.doc, []
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    r = rules()
     for t in sentence:
-        if t.pos_ != "PROPN" or t.ent_type_ or not t.is_title:
+        if t.pos_ != "PROPN" or t.ent_type_ or not t.is_title or t.i in covered:
             continue
         neighbours = [doc[i] for i in (t.i - 1, t.i + 1) if sentence.start <= i < sentence.end]
-        if any(n.pos_ == "PROPN" or n.is_title and not n.is_sent_start for n in neighbours):
-            continue  # part of a longer name: "Chad Johnson", "Jordan Valley"
-        if place_kind(normalize_name(t.text)) == "country" and not any(e.start <= t.i < e.end for e in ents):
-            added.append(Span(doc, t.i, t.i + 1, label="GPE"))
+        lone = not any(n.pos_ == "PROPN" or n.is_title and not n.is_sent_start for n in neighbours)
+        if lone and place_kind(normalize_name(t.text)) == "country":
+            added.append(Span(doc, t.i, t.i + 1, label="GPE"))  # not "Chad Johnson", "Jordan Valley"
+            continue
+        if t.dep_ != "pobj" or any(c.dep_ in ("compound", "flat") and c.i > t.i for c in t.children):
+            continue
+        start = name_start(t, sentence, covered)
+        if any(doc[i].ent_type_ for i in range(start, t.i)):
+            continue
+        kind = place_kind(normalize_name(doc[start:t.i + 1].text))
+        after_place_noun = t.head.lower_ == "of" and t.head.head.lemma_.lower() in r["place_of_nouns"]
+        located = (t.head.lower_ in r["name_prepositions"]
+                   or any(c.dep_ == "amod" and c.lower_ in r["compass_adjectives"] for c in t.children))
+        if after_place_noun or (located and kind in ("country", "place")):
+            added.append(Span(doc, start, t.i + 1, label="GPE"))
+            covered.update(range(start, t.i + 1))
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def name_start(token, sentence, covered):
+    """The first token of the title-case name that ends at `token`: 'Taybat Al-Imam'."""
+    start = token.i
+    doc = token.doc
+    while start - 1 >= sentence.start and start - 1 not in covered:
+        before = doc[start - 1]
+        if not (before.is_title or before.text in ("-", "'", "’") or before.lower_ in ("al", "el")):
+            break
+        if before.pos_ not in ("PROPN", "PUNCT") and before.lower_ not in ("al", "el"):
+            break
+        start -= 1
+    while start < token.i and not doc[start].is_title:
+        start += 1
+    return start
 
 
 def with_whole_place_names(sentence, ents, place_kind):

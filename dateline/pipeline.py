@@ -111,7 +111,7 @@ def analyze_article(article, parsed, gazetteer):
         unit_ents = ents[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]
         if entities.is_results_line(span):
             unit_ents = entities.results_line_ents(span, unit_ents, kind_of_name)
-        unit_ents = entities.with_missed_countries(span, unit_ents, kind_of_name)
+        unit_ents = entities.with_missed_places(span, unit_ents, kind_of_name)
         unit_ents = entities.with_whole_place_names(span, unit_ents, kind_of_name)
         for ent in unit_ents:
             mention = entities.mention_from_span(ent, offset, idx, span.start)

@@ -668,7 +668,7 @@ def resolve_mentions(mentions, text, gazetteer):
         m.setdefault("key", normalize_name(m["text"]))
     nested = []
     for m in mentions:
-        if m["label"] in ("PERSON", "PRODUCT") and " " not in m["text"] and names_a_place(m["key"], gazetteer):
+        if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(m["key"], gazetteer):
             # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON).
             if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):
                 m["label"] = "GPE"

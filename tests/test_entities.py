@@ -118,6 +118,14 @@ def test_prose_and_datelines_with_numbers_are_no_results(extract_with_mentions):
         assert labels.get(city) == "GPE", (city, labels)
 
 
+def test_a_town_the_model_left_untagged_is_a_place(extract_with_mentions):
+    text = "Gunmen killed four traders in the rebel stronghold of Donetsk and two more in the village of Kalaya."
+    labels = labels_in(extract_with_mentions, text)
+    assert labels.get("Donetsk") == "GPE" and labels.get("Kalaya") == "GPE"
+    labels = labels_in(extract_with_mentions, "Drones circled over central Donetsk before dawn.")
+    assert labels.get("Donetsk") == "GPE"
+
+
 def test_a_country_the_model_left_untagged_is_a_place(extract_with_mentions):
     labels = labels_in(extract_with_mentions, "Nigeria will withdraw its troops from Chad unless the fighting stops.")
     assert labels.get("Nigeria") == "GPE"

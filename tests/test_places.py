@@ -220,3 +220,8 @@ def test_a_small_division_named_like_a_big_city_does_not_set_the_article_country
     mentions, _ = resolve("Protesters marched through Portland on Saturday night.")
     portland = mentions["Portland"]
     assert portland["place_id"] is None or gazetteer.place(portland["place_id"])["country_code"] != "JM"
+
+
+def test_a_city_tagged_as_a_language_is_a_place(resolve, gazetteer):
+    mentions, _ = resolve("Jets struck fuel depots over southern Aleppo overnight.")
+    assert mentions["Aleppo"]["label"] == "GPE" and place(gazetteer, mentions["Aleppo"])["country_code"] == "SY"
