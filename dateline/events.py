@@ -32,6 +32,10 @@ ARGUMENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
 PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
                 "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come"}
+# A part of a place is where its whole is: "the streets of Suva", "in the capital Baku".
+PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "capital", "city",
+                    "town", "village", "area", "province", "district", "region", "countryside", "vicinity",
+                    "environs", "part", "parts"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "north-east", "north-west", "south-east", "south-west"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
@@ -512,11 +516,27 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
 
 def locative_phrases(head):
     """The locative prepositional phrases attached to a word: 'in Aleppo', 'near the border';
-    for a verb of motion its destination and origin too: 'marched to Johannesburg'."""
+    for a verb of motion its destination and origin too: 'marched to Johannesburg'; for a part
+    of a place its whole: 'the streets of Suva'."""
     preps = LOCATIVE_PREPOSITIONS
     if head.lemma_.lower() in MOTION_VERBS:
         preps = preps | {"to", "from"}
+    if head.lower_ in PLACE_PART_NOUNS:
+        preps = preps | {"of"}
     return [p for p in head.children if p.dep_ == "prep" and p.lower_ in preps]
+
+
+def named_after_place_noun(pobj, offset, mentions):
+    """The toponym written right after a place noun: 'in the capital Baku', 'in the town, Jenin'."""
+    doc = pobj.doc
+    following = pobj.i + 1
+    if following < len(doc) and doc[following].text == ",":
+        following += 1
+    if pobj.lower_ not in PLACE_PART_NOUNS or following >= len(doc):
+        return None
+    token = doc[following]
+    m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
+    return m if m is not None and m["label"] in ("GPE", "LOC", "FAC") else None
 
 
 def location_of(trigger, offset, mentions):
@@ -526,7 +546,8 @@ def location_of(trigger, offset, mentions):
     trigger, its object or an event-noun subject ('hit forces near Tanf'); on the verbs that
     govern it or that it is coordinated with, up to a reporting verb ('fighters attacked,
     killing 12 in Donetsk'); on a passive's agent or the occasion ('murdered during a rally in
-    Peshawar'); on the subject ('factions in Idlib attacked'); on an object ('shot a boy in
+    Peshawar'); on the subject ('factions in Idlib attacked') or an adverb ('elsewhere in
+    Niger'); on an object ('shot a boy in
     Tulkarm'); a toponym inside the trigger's object or compound ('hit the Nablus checkpoint',
     but not the nation of 'a US soldier'); last, a clause on the trigger ('killed five when
     attacked near Diwaniyah'). A place named elsewhere in the sentence is not taken:
@@ -549,8 +570,9 @@ def location_of(trigger, offset, mentions):
     for prep in trigger.children:
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
-    # Then the subject's own place: "rebel factions in Idlib attacked each other".
-    heads += [c for c in trigger.children if c.dep_ == "nsubj"]
+    # Then the subject's own place: "rebel factions in Idlib attacked each other", and a scene
+    # set by an adverb: "elsewhere in Swaziland, troops patrolled roads".
+    heads += [c for c in trigger.children if c.dep_ in ("nsubj", "advmod")]
     # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
     scene = [c for c in trigger.children if c.dep_ == "advcl"]
     for head in heads:
@@ -607,6 +629,8 @@ def toponym_of_phrases(head, offset, mentions):
     for prep in locative_phrases(head) + [p for d in directions for p in d.children if p.dep_ == "prep"]:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         found = toponym_in(prep.subtree, offset, mentions, near=pobj)
+        if found is None and pobj is not None:
+            found = named_after_place_noun(pobj, offset, mentions)
         if found is not None:
             return found
         # A village the model took for a person or a group is still where it happened: "in Tal Rifaat".

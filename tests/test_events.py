@@ -306,6 +306,21 @@ def test_an_unknown_suburb_is_the_location_placed_at_its_city(coded):
     assert next(p for p in result["places"] if p["id"] == event["place_id"])["name"] == "Baghdad"
 
 
+def test_location_named_after_a_place_noun(coded):
+    result = coded("Hundreds of students protested in the capital Kampala Monday against fee increases.")
+    assert located(result, "protested") == "Kampala"
+
+
+def test_location_of_a_part_of_a_place(coded):
+    result = coded("Extra police patrolled the streets of the capital, Bamako, on Friday after the verdict.")
+    assert located(result, "patrolled") == "Bamako"
+
+
+def test_location_set_by_an_adverb(coded):
+    result = coded("Elsewhere in Niger, soldiers arrested two smugglers on Monday.")
+    assert located(result, "arrested") == "Niger"
+
+
 def test_an_adjective_of_refusal_negates(coded):
     event = top(coded("Egypt is unwilling to negotiate with the rebels."))
     assert event["negated"] == 1 and event["plover"] != "AGREE"
