@@ -542,16 +542,16 @@ def named_after_place_noun(pobj, offset, mentions):
 def location_of(trigger, offset, mentions):
     """The toponym where the trigger's event happened, or None.
 
-    In order: a locative phrase (or a compass phrase, or a motion verb's destination) on the
-    trigger, its object or an event-noun subject ('hit forces near Tanf'); on the verbs that
+    In order, the first locative phrase (or compass phrase, or a motion verb's destination) on:
+    the trigger, its object or an event-noun subject ('hit forces near Tanf'); the verbs that
     govern it or that it is coordinated with, up to a reporting verb ('fighters attacked,
-    killing 12 in Donetsk'); on a passive's agent or the occasion ('murdered during a rally in
-    Peshawar'); on the subject ('factions in Idlib attacked') or an adverb ('elsewhere in
-    Niger'); on an object ('shot a boy in
-    Tulkarm'); a toponym inside the trigger's object or compound ('hit the Nablus checkpoint',
-    but not the nation of 'a US soldier'); last, a clause on the trigger ('killed five when
-    attacked near Diwaniyah'). A place named elsewhere in the sentence is not taken:
-    it is as often where something else happened.
+    killing 12 in Donetsk'); a passive's agent or the occasion ('murdered during a rally in
+    Peshawar'); the subject ('factions in Idlib attacked') or an adverb ('elsewhere in Niger');
+    an object ('shot a boy in Tulkarm'). Then the place a relative clause refers back to ('an
+    attack in Kenya in which gunmen shot 28'); a toponym inside the trigger's object or compound
+    ('hit the Nablus checkpoint', but not the nation of 'a US soldier'); last, a clause on the
+    trigger ('killed five when attacked near Diwaniyah'). A place named elsewhere in the
+    sentence is not taken: it is as often where something else happened.
     """
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
@@ -585,6 +585,13 @@ def location_of(trigger, offset, mentions):
         found = toponym_of_phrases(head, offset, mentions)
         if found is not None:
             return found
+    # "an attack in Kenya in which gunmen shot 28", "Kenya, where gunmen shot 28": the place the
+    # relative clause refers back to.
+    if trigger.dep_ == "relcl" and any(is_locative_relative(c) for c in trigger.children):
+        found = toponym_of_phrases(trigger.head, offset, mentions) or toponym_in(
+            actor_tokens(trigger.head), offset, mentions)
+        if found is not None:
+            return found
     # Only the object's own noun phrase: a relative clause on it tells of something else.
     found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass")
                         for t in actor_tokens(c) if not names_owner(t, offset, mentions)], offset, mentions)
@@ -598,6 +605,13 @@ def argument_nouns(trigger):
     heads = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
     heads += [g for p in trigger.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     return [n for h in heads for n in (h, *h.conjuncts) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+
+
+def is_locative_relative(token):
+    """True for the 'where' or 'in which' that opens a relative clause about a place or an event."""
+    if token.dep_ == "advmod" and token.lower_ == "where":
+        return True
+    return token.dep_ == "prep" and any(c.lower_ == "which" for c in token.children)
 
 
 def names_owner(token, offset, mentions):

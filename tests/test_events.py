@@ -321,6 +321,13 @@ def test_location_set_by_an_adverb(coded):
     assert located(result, "arrested") == "Niger"
 
 
+def test_location_a_relative_clause_refers_back_to(coded):
+    result = coded("Militants staged an attack in Garissa in which gunmen shot 14 passengers.")
+    assert located(result, "shot") == "Garissa"
+    result = coded("Rebels overran Kidal, where fighters killed nine soldiers on Sunday.")
+    assert located(result, "killed") == "Kidal"
+
+
 def test_an_adjective_of_refusal_negates(coded):
     event = top(coded("Egypt is unwilling to negotiate with the rebels."))
     assert event["negated"] == 1 and event["plover"] != "AGREE"
