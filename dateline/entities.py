@@ -56,6 +56,12 @@ def fix_label(span, label):
         for t in span.doc[max(span.start - 2, 0):span.start]
     ) and len(span) >= 2 and all(t.is_title or t.lower_ in ("de", "al", "bin", "van", "von", "la", "-") for t in span):
         return "PERSON"
+    if label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and len(words) > 1 and not (
+            set(words) & (r["org_suffixes"] | r["org_nouns"])):
+        if words[-1] in r["facility_suffixes"]:
+            return "FAC"  # "the Palestine Roundabout"
+        if words[-1] in r["landform_suffixes"] or (label != "PERSON" and words[-1] in r["landform_suffixes_not_persons"]):
+            return "LOC"  # "Biju Hill", "the Hayyan Gas Fields"
     if label not in PLACE_LABELS and label not in ("NORP",):
         if root.dep_ == "compound" and head.lemma_.lower() in r["place_nouns"]:
             return "GPE"

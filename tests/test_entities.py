@@ -126,6 +126,15 @@ def test_a_town_the_model_left_untagged_is_a_place(extract_with_mentions):
     assert labels.get("Donetsk") == "GPE"
 
 
+def test_a_name_ending_in_a_landform_or_a_facility_is_a_place(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "Government troops stormed the Hayyan Gas Fields before dawn.")
+    assert labels.get("Hayyan Gas Fields") == "LOC"
+    labels = labels_in(extract_with_mentions, "Hundreds of protesters gathered at the Kalma Roundabout on Friday.")
+    assert labels.get("Kalma Roundabout") == "FAC"
+    labels = labels_in(extract_with_mentions, "Damon Hill won the race ahead of Jean Alesi.")
+    assert labels.get("Damon Hill") == "PERSON"  # "Hill" is a surname too
+
+
 def test_a_country_the_model_left_untagged_is_a_place(extract_with_mentions):
     labels = labels_in(extract_with_mentions, "Nigeria will withdraw its troops from Chad unless the fighting stops.")
     assert labels.get("Nigeria") == "GPE"
