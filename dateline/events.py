@@ -36,6 +36,8 @@ MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arri
 PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "capital", "city",
                     "town", "village", "area", "province", "district", "region", "countryside", "vicinity",
                     "environs", "part", "parts"}
+PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
+                      "farm", "base", "airport", "city", "suburb", "outskirts"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "north-east", "north-west", "south-east", "south-west"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
@@ -592,6 +594,12 @@ def location_of(trigger, offset, mentions):
             actor_tokens(trigger.head), offset, mentions)
         if found is not None:
             return found
+    # An object that is a place by its noun: "entered the Hanano and Jabal Badro districts",
+    # "targeting the village of Kinsibba", whatever the model tagged the names.
+    for obj in (c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in PLACE_OBJECT_NOUNS):
+        found = named_in_place_phrase(obj, offset, mentions)
+        if found is not None:
+            return found
     # Only the object's own noun phrase: a relative clause on it tells of something else.
     found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass")
                         for t in actor_tokens(c) if not names_owner(t, offset, mentions)], offset, mentions)
@@ -605,6 +613,17 @@ def argument_nouns(trigger):
     heads = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
     heads += [g for p in trigger.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     return [n for h in heads for n in (h, *h.conjuncts) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+
+
+def named_in_place_phrase(noun, offset, mentions):
+    """The first proper name in a place noun's phrase, its "of" complement or its conjuncts."""
+    tokens = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+    tokens += [t for c in noun.children if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "conj" for t in c.subtree]
+    for token in sorted(tokens, key=lambda t: t.i):
+        m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token)) if token.pos_ == "PROPN" else None
+        if m is not None and m["label"] != "NORP":
+            return m
+    return None
 
 
 def is_locative_relative(token):

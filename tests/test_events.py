@@ -328,6 +328,15 @@ def test_location_a_relative_clause_refers_back_to(coded):
     assert located(result, "killed") == "Kidal"
 
 
+def test_location_is_an_object_named_as_a_place(model):
+    # "the X district" is a place even when the model took X for a group.
+    doc = model("Soldiers entered the Hanano district at dawn.")
+    start = doc.text.index("Hanano")
+    mentions = [{"text": "Hanano", "label": "ORG", "start": start, "end": start + 6, "sentence": 0}]
+    trigger = next(t for t in doc if t.lower_ == "entered")
+    assert events.location_of(trigger, 0, mentions)["text"] == "Hanano"
+
+
 def test_an_adjective_of_refusal_negates(coded):
     event = top(coded("Egypt is unwilling to negotiate with the rebels."))
     assert event["negated"] == 1 and event["plover"] != "AGREE"
