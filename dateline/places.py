@@ -583,19 +583,35 @@ def kind_of_place(candidate):
     return (feature, candidate["country_code"] if feature in LOCAL_FEATURES else None)
 
 
-def listed_kinds(mention, neighbours, text, gazetteer):
-    """Kinds of place unambiguously named by the mention's neighbours in a list ("X, Y and Z").
+def place_lists(mentions, text):
+    """id(mention) -> its neighbours in the list of places it is in ("X, Y and Z", "X or Y").
 
-    A lone comma is no list: "Boise, Idaho" names a city and its state.
+    Places written one after another with a comma, "and" or "or" between them form a list;
+    two joined by a lone comma do not: "Boise, Idaho" names a city and its state.
     """
-    kinds, joined = set(), []
-    for other in neighbours:
-        between = text[min(mention["end"], other["end"]):max(mention["start"], other["start"])].strip()
-        if between in LIST_SEPARATORS and other.get("label") != "NORP":
-            joined.append((between, other))
-    if len(joined) == 1 and joined[0][0] == ",":
-        return kinds
-    for _, other in joined:
+    places = [m for m in mentions if (m["label"] in TOPONYM_LABELS or m.get("toponym")) and m["label"] != "NORP"]
+    groups, current, joins = [], [], []
+    for m in places:
+        if current and text[current[-1]["end"]:m["start"]].strip() in LIST_SEPARATORS and m["start"] >= current[-1]["end"]:
+            current.append(m)
+            joins.append(text[current[-2]["end"]:m["start"]].strip())
+            continue
+        groups.append((current, joins))
+        current, joins = [m], []
+    groups.append((current, joins))
+    lists = {}
+    for members, joins in groups:
+        if len(members) >= 3 or any(j != "," for j in joins):
+            # Its neighbours in the list: a long list may mix provinces and their capitals.
+            for n, m in enumerate(members):
+                lists[id(m)] = members[max(0, n - 1):n] + members[n + 1:n + 2]
+    return lists
+
+
+def listed_kinds(others, gazetteer):
+    """Kinds of place unambiguously named by the other places of a list."""
+    kinds = set()
+    for other in others:
         strong = {kind_of_place(c) for c in gazetteer.candidates(other["key"])
                   if is_strong_place(c) and c["kind"] != "demonym"}
         if len(strong) == 1:
@@ -680,6 +696,7 @@ def resolve_mentions(mentions, text, gazetteer):
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     focus = focus_countries(mentions, gazetteer)
     starts = [m["start"] for m in mentions]
+    lists = place_lists(mentions, text)
     for at, m in enumerate(mentions):
         if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP" and not m.get("toponym"):
             continue
@@ -690,8 +707,7 @@ def resolve_mentions(mentions, text, gazetteer):
         parents = parents_in_text(m, mentions, starts, text, gazetteer)
         m["child_place"] = child_in_text(m, mentions, at, text)
         m["has_parents"] = bool(parents)
-        m["listed_with"] = listed_kinds(m, [o for o in mentions[max(0, at - 1):at + 2] if o is not m
-                                            and (o["label"] in TOPONYM_LABELS or o.get("toponym"))], text, gazetteer)
+        m["listed_with"] = listed_kinds(lists.get(id(m), ()), gazetteer)
         m["division_word"] = bool(DIVISION_WORDS.match(text[m["end"]:m["end"] + 20])
                                   or DIVISION_BEFORE.search(text[max(0, m["start"] - 20):m["start"]]))
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
@@ -738,11 +754,13 @@ def has_own_context(mention):
 
 
 PARENT_SEPARATORS = {",", "in", ", in"}
+POSSESSIVE_PARENT = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
 
 def parents_in_text(mention, mentions, starts, text, gazetteer):
-    """Places written as the mention's parents right after it: 'X, Y', 'X in Y', and on up the
-    chain: 'Austin, in Scott County, Indiana'. Every division or country of each name counts."""
+    """Places written as the mention's parents: right after it ('X, Y', 'X in Y', and on up the
+    chain: 'Austin, in Scott County, Indiana') or as its possessor ('London's Heathrow').
+    Every division or country of each name counts."""
     parents = set()
     end = mention["end"]
     first = bisect.bisect_right(starts, end)
@@ -755,6 +773,14 @@ def parents_in_text(mention, mentions, starts, text, gazetteer):
             if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym":
                 parents.update((c["country_code"], c["geonameid"], c["admin1"]))
         end = other["end"]
+    # "London's Heathrow", "Iraq's northern Nineveh province": the possessor holds the place.
+    before = bisect.bisect_left(starts, mention["start"])
+    for other in mentions[max(0, before - 2):before]:
+        if other["end"] <= mention["start"] and POSSESSIVE_PARENT.match(text[other["end"]:mention["start"]]):
+            # The possessor comes first, so it is resolved already: its own place, not its namesakes.
+            for c in ([other["place"]] if other.get("place") else gazetteer.candidates(other.get("key", ""))):
+                if c["feature"] in ("country", "admin1", "admin2", "city") and c["kind"] != "demonym":
+                    parents.update((c["country_code"], c["geonameid"], c["admin1"]))
     return parents
 
 

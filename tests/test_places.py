@@ -225,3 +225,13 @@ def test_a_small_division_named_like_a_big_city_does_not_set_the_article_country
 def test_a_city_tagged_as_a_language_is_a_place(resolve, gazetteer):
     mentions, _ = resolve("Jets struck fuel depots over southern Aleppo overnight.")
     assert mentions["Aleppo"]["label"] == "GPE" and place(gazetteer, mentions["Aleppo"])["country_code"] == "SY"
+
+
+def test_a_list_of_three_places_is_a_list_even_from_its_first_comma(resolve, gazetteer):
+    mentions, _ = resolve("Inspectors are checking farms in Washington, Oregon and Idaho this week.")
+    assert place(gazetteer, mentions["Washington"])["feature"] == "admin1"
+
+
+def test_a_possessor_holds_the_place(resolve, gazetteer):
+    mentions, _ = resolve("Fighting spread to Lebanon's Tripoli on Sunday.")
+    assert place(gazetteer, mentions["Tripoli"])["country_code"] == "LB"
