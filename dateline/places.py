@@ -362,7 +362,7 @@ def import_geonames(path, gazetteer_path=DEFAULT_GAZETTEER):
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 15:
                 continue
-            gid, name, _ascii, alts = int(cols[0]), cols[1], cols[2], cols[3]
+            gid, name, alts = int(cols[0]), cols[1], cols[3]  # cols[2] is the ASCII spelling of the name
             fclass, fcode = cols[6], cols[7]
             if fclass == "P":
                 feature = "city"
