@@ -664,6 +664,8 @@ def toponym_of_phrases(head, offset, mentions):
         found = toponym_in(prep.subtree, offset, mentions, near=pobj)
         if found is None and pobj is not None:
             found = named_after_place_noun(pobj, offset, mentions)
+        if found is None and pobj is not None and pobj.lemma_.lower() in PLACE_OBJECT_NOUNS:
+            found = named_in_place_phrase(pobj, offset, mentions)  # "in the Sukari district", X tagged ORG
         if found is not None:
             return found
         # A village the model took for a person or a group is still where it happened: "in Tal Rifaat".

@@ -337,6 +337,15 @@ def test_location_is_an_object_named_as_a_place(model):
     assert events.location_of(trigger, 0, mentions)["text"] == "Hanano"
 
 
+def test_location_named_in_a_place_phrase(model):
+    # "in the X district" names a place even when the model took X for a group.
+    doc = model("Gunmen attacked a bakery in the Sukari district on Friday.")
+    start = doc.text.index("Sukari")
+    mentions = [{"text": "Sukari", "label": "ORG", "start": start, "end": start + 6, "sentence": 0}]
+    trigger = next(t for t in doc if t.lower_ == "attacked")
+    assert events.location_of(trigger, 0, mentions)["text"] == "Sukari"
+
+
 def test_an_adjective_of_refusal_negates(coded):
     event = top(coded("Egypt is unwilling to negotiate with the rebels."))
     assert event["negated"] == 1 and event["plover"] != "AGREE"
