@@ -269,13 +269,19 @@ def test_location_of_the_subject(coded):
     assert located(result, "attacked") == "Idlib"
 
 
+def located_with_group_name(model, text, trigger, name):
+    """The location of `trigger` when the model has tagged the place `name` as an organisation."""
+    doc = model(text)
+    start = doc.text.index(name)
+    mentions = [{"text": name, "label": "ORG", "start": start, "end": start + len(name), "sentence": 0}]
+    found = events.location_of(next(t for t in doc if t.lower_ == trigger), 0, mentions)
+    return found and found["text"]
+
+
 def test_location_named_like_a_group_still_locates(model):
     # The small model often tags a village ORG or PERSON; after "in" it is still the place.
-    doc = model("Gunmen attacked a checkpoint in Tal Rifaat on Friday.")
-    start = doc.text.index("Tal Rifaat")
-    mentions = [{"text": "Tal Rifaat", "label": "ORG", "start": start, "end": start + 10, "sentence": 0}]
-    trigger = next(t for t in doc if t.lower_ == "attacked")
-    assert events.location_of(trigger, 0, mentions)["text"] == "Tal Rifaat"
+    text = "Gunmen attacked a checkpoint in Tal Rifaat on Friday."
+    assert located_with_group_name(model, text, "attacked", "Tal Rifaat") == "Tal Rifaat"
 
 
 def test_location_is_the_most_specific_place_of_the_phrase(coded):
@@ -330,20 +336,14 @@ def test_location_a_relative_clause_refers_back_to(coded):
 
 def test_location_is_an_object_named_as_a_place(model):
     # "the X district" is a place even when the model took X for a group.
-    doc = model("Soldiers entered the Hanano district at dawn.")
-    start = doc.text.index("Hanano")
-    mentions = [{"text": "Hanano", "label": "ORG", "start": start, "end": start + 6, "sentence": 0}]
-    trigger = next(t for t in doc if t.lower_ == "entered")
-    assert events.location_of(trigger, 0, mentions)["text"] == "Hanano"
+    text = "Soldiers entered the Hanano district at dawn."
+    assert located_with_group_name(model, text, "entered", "Hanano") == "Hanano"
 
 
 def test_location_named_in_a_place_phrase(model):
     # "in the X district" names a place even when the model took X for a group.
-    doc = model("Gunmen attacked a bakery in the Sukari district on Friday.")
-    start = doc.text.index("Sukari")
-    mentions = [{"text": "Sukari", "label": "ORG", "start": start, "end": start + 6, "sentence": 0}]
-    trigger = next(t for t in doc if t.lower_ == "attacked")
-    assert events.location_of(trigger, 0, mentions)["text"] == "Sukari"
+    text = "Gunmen attacked a bakery in the Sukari district on Friday."
+    assert located_with_group_name(model, text, "attacked", "Sukari") == "Sukari"
 
 
 def test_an_adjective_of_refusal_negates(coded):
