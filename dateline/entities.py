@@ -212,11 +212,10 @@ def with_missed_places(sentence, ents, place_kind):
         start = name_start(t, sentence, covered)
         if any(doc[i].ent_type_ for i in range(start, t.i)):
             continue
-        kind = place_kind(normalize_name(doc[start:t.i + 1].text))
         after_place_noun = t.head.lower_ == "of" and t.head.head.lemma_.lower() in r["place_of_nouns"]
         located = (t.head.lower_ in r["name_prepositions"]
                    or any(c.dep_ == "amod" and c.lower_ in r["compass_adjectives"] for c in t.children))
-        if after_place_noun or (located and kind in ("country", "place")):
+        if after_place_noun or (located and place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")):
             added.append(Span(doc, start, t.i + 1, label="GPE"))
             covered.update(range(start, t.i + 1))
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
