@@ -107,34 +107,44 @@ def located(result, trigger):
     return result["mentions"][event["location_mention"]]["text"]
 
 
-def test_location_shared_by_coordinated_verbs(coded):
-    result = coded("Soldiers shot and killed a driver at a checkpoint in Hebron on Monday.")
-    assert located(result, "shot") == "Hebron"
+# (rule, sentence, trigger, the toponym the event is located at, or None)
+LOCATION_CASES = [
+    ("location_shared_by_coordinated_verbs",
+     "Soldiers shot and killed a driver at a checkpoint in Hebron on Monday.", "shot", "Hebron"),
+    ("location_in_the_agent_of_a_passive",
+     "A shepherd was attacked by settlers near Nablus on Friday.", "attacked", "Nablus"),
+    ("location_of_the_occasion",
+     "The mayor was murdered during a rally in Peshawar on Sunday.", "murdered", "Peshawar"),
+    ("location_given_by_a_compass_direction",
+     "Troops arrested six suspects north of Mosul on Tuesday.", "arrested", "Mosul"),
+    ("location_through_a_place",
+     "Thousands of students marched through Nairobi on Wednesday to protest fees.", "marched", "Nairobi"),
+    ("location_is_the_phrase_own_place_not_its_country",
+     "Gunmen attacked a convoy in Syria's Idlib province on Monday.", "attacked", "Idlib"),
+    ("location_of_a_march_is_where_it_goes",
+     "Hundreds of miners marched to Johannesburg on Friday.", "marched", "Johannesburg"),
+    ("location_of_the_subject",
+     "Rebel factions in Idlib attacked each other on Sunday.", "attacked", "Idlib"),
+    ("location_is_the_most_specific_place_of_the_phrase",
+     "A bomb exploded in the West Bank city of Nablus, killing two people.", "killing", "Nablus"),
+    ("location_on_an_object",
+     "Soldiers shot dead a policeman and an 18-year-old boy in the town of Qalqilya.", "shot", "Qalqilya"),
+    ("location_on_the_object_of_a_preposition",
+     "Farmers clashed with herders in Makurdi on Sunday.", "clashed", "Makurdi"),
+    ("a_nation_modifying_the_object_is_not_the_location",
+     "Unknown gunmen abducted a US engineer on Tuesday.", "abducted", None),
+    ("location_named_after_a_place_noun",
+     "Hundreds of students protested in the capital Kampala Monday against fee increases.", "protested", "Kampala"),
+    ("location_of_a_part_of_a_place",
+     "Extra police patrolled the streets of the capital, Bamako, on Friday after the verdict.", "patrolled", "Bamako"),
+    ("location_set_by_an_adverb",
+     "Elsewhere in Niger, soldiers arrested two smugglers on Monday.", "arrested", "Niger"),
+]
 
 
-def test_location_in_the_agent_of_a_passive(coded):
-    result = coded("A shepherd was attacked by settlers near Nablus on Friday.")
-    assert located(result, "attacked") == "Nablus"
-
-
-def test_location_of_the_occasion(coded):
-    result = coded("The mayor was murdered during a rally in Peshawar on Sunday.")
-    assert located(result, "murdered") == "Peshawar"
-
-
-def test_location_given_by_a_compass_direction(coded):
-    result = coded("Troops arrested six suspects north of Mosul on Tuesday.")
-    assert located(result, "arrested") == "Mosul"
-
-
-def test_location_through_a_place(coded):
-    result = coded("Thousands of students marched through Nairobi on Wednesday to protest fees.")
-    assert located(result, "marched") == "Nairobi"
-
-
-def test_location_is_the_phrase_own_place_not_its_country(coded):
-    result = coded("Gunmen attacked a convoy in Syria's Idlib province on Monday.")
-    assert located(result, "attacked") == "Idlib"
+@pytest.mark.parametrize("rule, text, trigger, place", LOCATION_CASES, ids=[case[0] for case in LOCATION_CASES])
+def test_location_rule(coded, rule, text, trigger, place):
+    assert located(coded(text), trigger) == place
 
 
 def event_with(result, plover):
@@ -259,16 +269,6 @@ def test_sworn_violence_is_a_threat(coded):
     assert top(coded("The rebels swore to fight until the capital fell."))["plover"] == "THREATEN"
 
 
-def test_location_of_a_march_is_where_it_goes(coded):
-    result = coded("Hundreds of miners marched to Johannesburg on Friday.")
-    assert located(result, "marched") == "Johannesburg"
-
-
-def test_location_of_the_subject(coded):
-    result = coded("Rebel factions in Idlib attacked each other on Sunday.")
-    assert located(result, "attacked") == "Idlib"
-
-
 def located_with_group_name(model, text, trigger, name):
     """The location of `trigger` when the model has tagged the place `name` as an organisation."""
     doc = model(text)
@@ -284,47 +284,12 @@ def test_location_named_like_a_group_still_locates(model):
     assert located_with_group_name(model, text, "attacked", "Tal Rifaat") == "Tal Rifaat"
 
 
-def test_location_is_the_most_specific_place_of_the_phrase(coded):
-    result = coded("A bomb exploded in the West Bank city of Nablus, killing two people.")
-    assert located(result, "killing") == "Nablus"
-
-
-def test_location_on_an_object(coded):
-    result = coded("Soldiers shot dead a policeman and an 18-year-old boy in the town of Qalqilya.")
-    assert located(result, "shot") == "Qalqilya"
-
-
-def test_location_on_the_object_of_a_preposition(coded):
-    result = coded("Farmers clashed with herders in Makurdi on Sunday.")
-    assert located(result, "clashed") == "Makurdi"
-
-
-def test_a_nation_modifying_the_object_is_not_the_location(coded):
-    result = coded("Unknown gunmen abducted a US engineer on Tuesday.")
-    assert located(result, "abducted") is None
-
-
 def test_an_unknown_suburb_is_the_location_placed_at_its_city(coded):
     result = coded("Militants attacked a checkpoint in the Baghdad suburb of Saydiya on Friday.")
     event = next(e for e in result["events"] if e["trigger"] == "attacked")
     assert result["mentions"][event["location_mention"]]["text"] == "Saydiya"
     assert event["location_method"] == "enclosing place" and event["location_precision"] == "city"
     assert next(p for p in result["places"] if p["id"] == event["place_id"])["name"] == "Baghdad"
-
-
-def test_location_named_after_a_place_noun(coded):
-    result = coded("Hundreds of students protested in the capital Kampala Monday against fee increases.")
-    assert located(result, "protested") == "Kampala"
-
-
-def test_location_of_a_part_of_a_place(coded):
-    result = coded("Extra police patrolled the streets of the capital, Bamako, on Friday after the verdict.")
-    assert located(result, "patrolled") == "Bamako"
-
-
-def test_location_set_by_an_adverb(coded):
-    result = coded("Elsewhere in Niger, soldiers arrested two smugglers on Monday.")
-    assert located(result, "arrested") == "Niger"
 
 
 def test_location_a_relative_clause_refers_back_to(coded):

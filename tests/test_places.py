@@ -22,15 +22,32 @@ def test_washington_alone_is_the_capital(resolve, gazetteer):
     assert place(gazetteer, mentions["Washington"])["country_code"] == "US"
 
 
+# (rule, sentence, mention, field of its resolved place, expected value)
+RESOLUTION_CASES = [
+    ("oklahoma_is_the_state_not_a_pennsylvania_town",
+     "Tornadoes struck Oklahoma and Kansas overnight.", "Oklahoma", "feature", "admin1"),
+    ("demonym_links_its_country",
+     "Kenyan runners won in Boston.", "Kenyan", "country_code", "KE"),
+    ("an_old_name_of_a_great_city_beats_a_village_of_that_name",
+     "The trader flew to Bombay last week to meet suppliers.", "Bombay", "country_code", "IN"),
+    ("the_state_of_x_is_the_state",
+     "Two cases were confirmed in the state of Washington on Friday.", "Washington", "feature", "admin1"),
+    ("a_list_of_three_places_is_a_list_even_from_its_first_comma",
+     "Inspectors are checking farms in Washington, Oregon and Idaho this week.", "Washington", "feature", "admin1"),
+]
+
+
+@pytest.mark.parametrize("rule, text, name, field, value", RESOLUTION_CASES,
+                         ids=[case[0] for case in RESOLUTION_CASES])
+def test_resolution_rule(resolve, gazetteer, rule, text, name, field, value):
+    mentions, _ = resolve(text)
+    assert place(gazetteer, mentions[name])[field] == value
+
+
 def test_washington_state_is_the_state(resolve, gazetteer):
     mentions, _ = resolve("Wildfires spread across Washington state on Sunday.")
     mention = next(m for t, m in mentions.items() if t.startswith("Washington"))
     assert place(gazetteer, mention)["feature"] == "admin1"
-
-
-def test_oklahoma_is_the_state_not_a_pennsylvania_town(resolve, gazetteer):
-    mentions, _ = resolve("Tornadoes struck Oklahoma and Kansas overnight.")
-    assert place(gazetteer, mentions["Oklahoma"])["feature"] == "admin1"
 
 
 def test_us_is_the_united_states_not_canada(resolve, gazetteer):
@@ -60,11 +77,6 @@ def test_county_and_abbreviated_division(resolve, gazetteer):
     orange = place(gazetteer, mentions["Orange County"])
     assert orange["feature"] == "admin2" and orange["admin1"].startswith("US.CA")
     assert place(gazetteer, mentions["Ky."])["name"] == "Kentucky"
-
-
-def test_demonym_links_its_country(resolve, gazetteer):
-    mentions, _ = resolve("Kenyan runners won in Boston.")
-    assert place(gazetteer, mentions["Kenyan"])["country_code"] == "KE"
 
 
 def test_country_tagged_as_organisation_is_a_metonymic_place(resolve, gazetteer):
@@ -109,11 +121,6 @@ def test_st_and_saint_are_one_name(resolve, gazetteer):
     assert normalize_name("Main St.") == "main st"  # a street, not a saint
     mentions, _ = resolve("Moscow said it would close the consulate in St. Petersburg, Russia's second city.")
     assert place(gazetteer, mentions["St. Petersburg"])["country_code"] == "RU"
-
-
-def test_an_old_name_of_a_great_city_beats_a_village_of_that_name(resolve, gazetteer):
-    mentions, _ = resolve("The trader flew to Bombay last week to meet suppliers.")
-    assert place(gazetteer, mentions["Bombay"])["country_code"] == "IN"
 
 
 def test_a_list_of_places_names_one_kind_of_place(resolve, gazetteer):
@@ -202,11 +209,6 @@ def test_parents_up_the_chain_place_the_town(resolve, gazetteer):
     assert place(gazetteer, mentions["Paoli"])["admin1"] == "IN"
 
 
-def test_the_state_of_x_is_the_state(resolve, gazetteer):
-    mentions, _ = resolve("Two cases were confirmed in the state of Washington on Friday.")
-    assert place(gazetteer, mentions["Washington"])["feature"] == "admin1"
-
-
 def test_a_name_keeps_one_place_in_an_article(resolve, gazetteer):
     _, result = resolve("Flooding hit Springfield, Illinois, on Monday. The river kept rising overnight. "
                         "By Tuesday, shelters in Springfield were full.")
@@ -225,11 +227,6 @@ def test_a_small_division_named_like_a_big_city_does_not_set_the_article_country
 def test_a_city_tagged_as_a_language_is_a_place(resolve, gazetteer):
     mentions, _ = resolve("Jets struck fuel depots over southern Aleppo overnight.")
     assert mentions["Aleppo"]["label"] == "GPE" and place(gazetteer, mentions["Aleppo"])["country_code"] == "SY"
-
-
-def test_a_list_of_three_places_is_a_list_even_from_its_first_comma(resolve, gazetteer):
-    mentions, _ = resolve("Inspectors are checking farms in Washington, Oregon and Idaho this week.")
-    assert place(gazetteer, mentions["Washington"])["feature"] == "admin1"
 
 
 def test_a_possessor_holds_the_place(resolve, gazetteer):
