@@ -221,6 +221,32 @@ def with_missed_places(sentence, ents, place_kind):
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
 
 
+def with_misread_places(sentence, ents, place_kind):
+    """The sentence's entities with known place names the model tagged as people or organisations
+    made places: "in Klamath Falls", "flew to Cirencester" when the gazetteer knows the town.
+
+    A possessive ("in Lincoln's speech") or a name inside a longer name keeps its label.
+    """
+    from spacy.tokens import Span
+
+    r, changed = rules(), []
+    for ent in ents:
+        root = ent.root
+        if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") or root.dep_ != "pobj":
+            changed.append(ent)
+            continue
+        preposition = root.head.lower_
+        if any(c.dep_ == "case" for c in root.children) or ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS":
+            changed.append(ent)
+            continue
+        kind = place_kind(normalize_name(ent.text))
+        if (preposition in r["misread_place_prepositions"] and kind in ("country", "place", "town")) or (
+                preposition in r["misread_strong_place_prepositions"] and kind in ("country", "place")):
+            ent = Span(ent.doc, ent.start, ent.end, label="GPE")
+        changed.append(ent)
+    return changed
+
+
 def name_start(token, sentence, covered):
     """The first token of the title-case name that ends at `token`: 'Taybat Al-Imam'."""
     start = token.i

@@ -140,3 +140,16 @@ def test_a_country_the_model_left_untagged_is_a_place(extract_with_mentions):
     assert labels.get("Nigeria") == "GPE"
     labels = labels_in(extract_with_mentions, "Chad Johnson scored twice for the visitors.")
     assert labels.get("Chad") is None  # a given name before a surname is no country
+
+
+def test_a_known_town_the_model_called_a_person_or_an_organisation_is_a_place(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "Water bills rose sharply in Klamath Falls last year.")
+    assert labels.get("Klamath Falls") == "GPE"  # the model says PERSON
+    labels = labels_in(extract_with_mentions, "Rents doubled in Dewsbury after the mill closed.")
+    assert labels.get("Dewsbury") == "GPE"  # the model says ORG
+    labels = labels_in(extract_with_mentions, "Fans flew to Wollongong for the final.")
+    assert labels.get("Wollongong") == "GPE"  # a big city after "to"
+    # An organisation that is no place, and a possessive, keep their labels.
+    assert labels_in(extract_with_mentions, "Shares in Vodafone fell.").get("Vodafone") == "ORG"
+    labels = labels_in(extract_with_mentions, "Much of the money went to Lincoln's campaign.")
+    assert labels.get("Lincoln") != "GPE"
