@@ -222,29 +222,41 @@ def with_missed_places(sentence, ents, place_kind):
 
 
 def with_misread_places(sentence, ents, place_kind):
-    """The sentence's entities with known place names the model tagged as people or organisations
-    made places: "in Klamath Falls", "flew to Cirencester" when the gazetteer knows the town.
+    """The sentence's entities with place names the model tagged as people or organisations made
+    places: a known town after "in" ("in Klamath Falls"), a big place after "to" or "from", any
+    name a place-taking verb governs ("stormed Bayyanoun"), a known one after "captured".
 
-    A possessive ("in Lincoln's speech") or a name inside a longer name keeps its label.
+    A possessive ("in Lincoln's speech") or an organisation's name ("entered Parliament") keeps its label.
     """
     from spacy.tokens import Span
 
     r, changed = rules(), []
     for ent in ents:
-        root = ent.root
-        if ent.label_ not in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") or root.dep_ != "pobj":
-            changed.append(ent)
-            continue
-        preposition = root.head.lower_
-        if any(c.dep_ == "case" for c in root.children) or ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS":
-            changed.append(ent)
-            continue
-        kind = place_kind(normalize_name(ent.text))
-        if (preposition in r["misread_place_prepositions"] and kind in ("country", "place", "town")) or (
-                preposition in r["misread_strong_place_prepositions"] and kind in ("country", "place")):
+        if ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and is_misread_place(ent, r, place_kind):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
         changed.append(ent)
     return changed
+
+
+def is_misread_place(ent, r, place_kind):
+    """True when the syntax and the gazetteer say a name tagged otherwise is a place."""
+    root, doc = ent.root, ent.doc
+    if ent.end < len(doc) and doc[ent.end].tag_ == "POS" or ent[-1].lower_ in r["org_suffixes"]:
+        return False
+    if len(ent) > 1 and ent[-1].lower_ in r["landform_suffixes"] | r["facility_suffixes"]:
+        return False  # fix_label makes it a landform or a facility
+    head = root.head.lemma_.lower()
+    person = ent.label_ == "PERSON"
+    if root.dep_ == "dobj" and head in r["place_taking_verbs"]:
+        return True
+    kind = place_kind(normalize_name(ent.text))
+    strong = kind in ("country", "place")
+    if root.dep_ == "dobj" and head in r["place_or_other_verbs"]:
+        return strong or (kind == "town" and not person)  # "captured Diaz" is a person
+    if root.dep_ != "pobj":
+        return False
+    return strong or (kind == "town" and root.head.lower_ in r["misread_place_prepositions"]) if (
+        root.head.lower_ in r["misread_place_prepositions"] | r["misread_strong_place_prepositions"]) else False
 
 
 def name_start(token, sentence, covered):

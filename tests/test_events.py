@@ -139,12 +139,27 @@ LOCATION_CASES = [
      "Extra police patrolled the streets of the capital, Bamako, on Friday after the verdict.", "patrolled", "Bamako"),
     ("location_set_by_an_adverb",
      "Elsewhere in Niger, soldiers arrested two smugglers on Monday.", "arrested", "Niger"),
+    ("location_is_a_captured_place_the_gazetteer_knows",  # the model says ORG
+     "Rebel fighters captured Birao on Tuesday after a week of fighting.", "captured", "Birao"),
+    ("location_is_the_place_a_verb_takes",  # the model says ORG
+     "Hundreds of peacekeepers in armoured trucks patrolled Kakata after the battle.", "patrolled", "Kakata"),
+    ("a_captured_person_is_no_location",
+     "Soldiers captured Tennenbaum on Monday.", "captured", None),
+    ("a_captured_person_named_like_a_small_town_is_no_location",
+     "Militiamen captured Diaz at a roadblock last year.", "captured", None),
 ]
 
 
 @pytest.mark.parametrize("rule, text, trigger, place", LOCATION_CASES, ids=[case[0] for case in LOCATION_CASES])
 def test_location_rule(coded, rule, text, trigger, place):
     assert located(coded(text), trigger) == place
+
+
+def test_an_unknown_village_a_verb_takes_is_the_location_and_an_unresolved_place(coded):
+    result = coded("Government troops stormed Bayyanoun before dawn on Sunday.")  # the model says PERSON
+    event = next(e for e in result["events"] if e["trigger"] == "stormed")
+    mention = result["mentions"][event["location_mention"]]
+    assert (mention["text"], mention["label"], mention["place_id"]) == ("Bayyanoun", "GPE", None)
 
 
 def event_with(result, plover):
