@@ -37,7 +37,7 @@ PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "subur
                     "town", "village", "area", "province", "district", "region", "countryside", "vicinity",
                     "environs", "part", "parts"}
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
-                      "farm", "base", "airport", "city", "suburb", "outskirts"}
+                      "farm", "base", "airport", "city", "suburb", "outskirts", "capital"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "north-east", "north-west", "south-east", "south-west"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
@@ -612,12 +612,16 @@ def argument_nouns(trigger):
     """The trigger's objects and the objects of its own prepositions, with their conjuncts."""
     heads = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
     heads += [g for p in trigger.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-    return [n for h in heads for n in (h, *h.conjuncts) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    nouns = [n for h in heads for n in (h, *h.conjuncts) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    # "bombed bases of a group in Lebanon": the whole the object is part of.
+    return nouns + [g for n in nouns if n.dep_ in ("dobj", "nsubjpass") and n.lower_ not in QUANTITY_WORDS
+                    for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
 
 
 def named_in_place_phrase(noun, offset, mentions):
     """The first proper name in a place noun's phrase, its "of" complement or its conjuncts."""
-    tokens = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+    tokens = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "appos") for t in c.subtree]
     tokens += [t for c in noun.children if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "conj" for t in c.subtree]
     for token in sorted(tokens, key=lambda t: t.i):
         m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token)) if token.pos_ == "PROPN" else None

@@ -143,6 +143,10 @@ LOCATION_CASES = [
      "Rebel fighters captured Birao on Tuesday after a week of fighting.", "captured", "Birao"),
     ("location_is_the_place_a_verb_takes",  # the model says ORG
      "Hundreds of peacekeepers in armoured trucks patrolled Kakata after the battle.", "patrolled", "Kakata"),
+    ("location_is_the_capital_an_object_names",
+     "Rebel fighters captured the capital, Bangui, on Sunday.", "captured", "Bangui"),
+    ("location_of_the_whole_an_object_belongs_to",
+     "Warplanes bombed the offices of a militia in Benghazi on Friday.", "bombed", "Benghazi"),
     ("a_captured_person_is_no_location",
      "Soldiers captured Tennenbaum on Monday.", "captured", None),
     ("a_captured_person_named_like_a_small_town_is_no_location",
