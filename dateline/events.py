@@ -557,7 +557,11 @@ def location_of(trigger, offset, mentions):
     """
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
-    heads += [c for c in trigger.children if c.dep_ == "nsubj" and find_trigger(c)]
+    # "a wave of attacks across Iraq killed 30": so does the event noun the subject counts.
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
+    heads += [c for c in subjects if find_trigger(c)]
     node = trigger
     while node.dep_ in ("advcl", "xcomp", "pcomp", "conj") and node.head.i != node.i:
         node = node.head

@@ -147,6 +147,8 @@ LOCATION_CASES = [
      "Rebel fighters captured the capital, Bangui, on Sunday.", "captured", "Bangui"),
     ("location_of_the_whole_an_object_belongs_to",
      "Warplanes bombed the offices of a militia in Benghazi on Friday.", "bombed", "Benghazi"),
+    ("location_of_the_events_a_subject_counts",
+     "A string of attacks across Helmand on Monday killed at least 12 people and wounded dozens more.", "killed", "Helmand"),
     ("a_captured_person_is_no_location",
      "Soldiers captured Tennenbaum on Monday.", "captured", None),
     ("a_captured_person_named_like_a_small_town_is_no_location",
