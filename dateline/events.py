@@ -38,6 +38,8 @@ PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "subur
                     "environs", "part", "parts"}
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
                       "farm", "base", "airport", "city", "suburb", "outskirts", "capital"}
+RESIDENT_NOUNS = {"resident", "native", "citizen", "inhabitant", "man", "woman", "boy", "girl", "mother",
+                  "father", "son", "daughter", "family"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "north-east", "north-west", "south-east", "south-west"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
@@ -606,7 +608,8 @@ def location_of(trigger, offset, mentions):
             return found
     # Only the object's own noun phrase: a relative clause on it tells of something else.
     found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass")
-                        for t in actor_tokens(c) if not names_owner(t, offset, mentions)], offset, mentions)
+                        for t in actor_tokens(c) if not names_owner(t, offset, mentions)
+                        and not names_home(t, offset, mentions)], offset, mentions)
     for head in scene:
         found = found or toponym_of_phrases(head, offset, mentions)
     return found
@@ -648,6 +651,18 @@ def names_owner(token, offset, mentions):
         return False
     m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
     return m is not None and bool(m.get("place")) and m["place"]["feature"] == "country"
+
+
+def names_home(token, offset, mentions):
+    """True for the place a person is from: "Mechelle Torres, 18, of Atlanta", "a resident of
+    Bainganwadi". It says who the victim is, not where it happened."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    person = token.head.head
+    if person.lemma_.lower() in RESIDENT_NOUNS:
+        return True
+    m = mention_at(mentions, offset + person.idx, offset + person.idx + len(person))
+    return m is not None and m["label"] == "PERSON"
 
 
 def enclosing_place(location, sent, offset, mentions):

@@ -100,9 +100,9 @@ def test_seed_quotes_and_clusters(seed_db):
 
 
 def located(result, trigger):
-    """The text of the toponym an event with this trigger is located at, or None."""
+    """The text of the toponym an event with this trigger is located at (resolved or not), or None."""
     event = next(e for e in result["events"] if e["trigger"] == trigger)
-    if event["location_mention"] is None or event["location_method"] != "text":
+    if event["location_mention"] is None:
         return None
     return result["mentions"][event["location_mention"]]["text"]
 
@@ -149,6 +149,10 @@ LOCATION_CASES = [
      "Warplanes bombed the offices of a militia in Benghazi on Friday.", "bombed", "Benghazi"),
     ("location_of_the_events_a_subject_counts",
      "A string of attacks across Helmand on Monday killed at least 12 people and wounded dozens more.", "killed", "Helmand"),
+    ("a_victim_s_home_town_is_no_location",
+     "Karl Brenner, 34, of Leeds, was shot on Saturday as he left work.", "shot", None),
+    ("a_home_country_is_no_location",
+     "Thomas Hurndall, 21, of Britain, was shot in the head as he helped children.", "shot", None),
     ("a_captured_person_is_no_location",
      "Soldiers captured Tennenbaum on Monday.", "captured", None),
     ("a_captured_person_named_like_a_small_town_is_no_location",
