@@ -20,7 +20,7 @@ import zlib
 from .names import normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "13"
+GAZETTEER_VERSION = "14"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -306,9 +306,23 @@ def read_divisions():
             names_.append((bare, "name"))
         for alt in filter(None, alternates.split("|")):
             if is_latin(alt):
-                names_.append((alt, "alt"))
+                names_.append((alt, "name" if is_name_without_kind(alt, name) else "alt"))
         divisions.append({"row": row, "names": names_, "iso": iso or None})
     return divisions
+
+
+# Words GeoNames adds to a division's own name: "Hubei Sheng" is Hubei, "Xinjiang Uygur Zizhiqu"
+# Xinjiang. Not "County": a bare "Orange" is the town, not Orange County.
+DIVISION_KIND_WORDS = {"sheng", "shi", "zizhiqu", "zhuangzu", "huizu", "uygur", "oblast", "oblast'", "kray",
+                       "kraj", "respublika", "province", "governorate", "prefecture", "district", "rayon",
+                       "raion", "municipality", "region", "department", "state", "territory"}
+
+
+def is_name_without_kind(alt, name):
+    """True when an alternate name is the division's own name without its kind words."""
+    short, full = normalize_name(alt).split(), normalize_name(name).split()
+    return 0 < len(short) < len(full) and full[:len(short)] == short and all(
+        w in DIVISION_KIND_WORDS for w in full[len(short):])
 
 
 BIG_CITY_POPULATION = 100_000
