@@ -34,6 +34,8 @@ RESOLUTION_CASES = [
      "Two cases were confirmed in the state of Washington on Friday.", "Washington", "feature", "admin1"),
     ("a_list_of_three_places_is_a_list_even_from_its_first_comma",
      "Inspectors are checking farms in Washington, Oregon and Idaho this week.", "Washington", "feature", "admin1"),
+    ("a_former_name_of_a_country_is_the_country_not_a_province_of_that_name",
+     "Rebels advanced across eastern Zaire towards Kisangani.", "Zaire", "country_code", "CD"),
     ("a_province_named_without_its_kind_word_beats_a_hamlet",  # GeoNames: "Hainan Sheng"
      "Flights to Hainan were cancelled as the storm approached.", "Hainan", "feature", "admin1"),
 ]
