@@ -502,20 +502,39 @@ def specificity(mention):
 def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
     """The most specific toponym mention among tokens, the nearest the token `near` (else the
     first) among equals, skipping neighbours named by 'the border with X'."""
-    found = []
+    found, references = [], set()
     for token in tokens:
-        if skip_borders and token.head.lower_ in ("with", "of") and token.head.head.lower_ in BOUNDARY_NOUNS:
+        if skip_borders and names_neighbour(token):
             continue
         m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
         # A place name the model tagged otherwise still counts once the places stage resolved it.
         is_place = m is not None and (m["label"] in ("GPE", "LOC", "FAC") or (m.get("toponym") and m.get("place")))
         if is_place and m not in found:
             found.append(m)
+            if is_reference_place(token) or names_owner(token, offset, mentions):
+                references.add(id(m))
     if not found:
         return None
+    # "in Diyala province, north of Baghdad", "near a U.S. patrol west of Duluiyah": a reference
+    # point or an owner is the place only when alone.
+    found = [m for m in found if id(m) not in references] or found
     at = offset + near.idx if near is not None else found[0]["start"]
     return min(found, key=lambda m: (-specificity(m), 0 if m["start"] <= at < m["end"]
                                      else min(abs(m["start"] - at), abs(m["end"] - at))))
+
+
+def names_neighbour(token):
+    """True for a country named by 'the border with X (and Y)': a neighbour, not the place."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.head.lower_ in ("with", "of") and token.head.head.lower_ in BOUNDARY_NOUNS
+
+
+def is_reference_place(token):
+    """True for a place named to say where another is: "north of Baghdad", "west of Laredo, Texas"."""
+    while token.dep_ in ("appos", "conj", "compound", "npadvmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in COMPASS_WORDS
 
 
 def locative_phrases(head):
@@ -647,10 +666,15 @@ def is_locative_relative(token):
 def names_owner(token, offset, mentions):
     """True when a country modifies a noun as its nationality or owner ("a US soldier",
     "Australia's embassy"): that is whose it is, not where it was."""
-    if token.dep_ not in ("poss", "compound", "amod", "nmod"):
-        return False
     m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
-    return m is not None and bool(m.get("place")) and m["place"]["feature"] == "country"
+    if m is None or not m.get("place") or m["place"]["feature"] != "country":
+        return False
+    # The name's own head decides: "Saudi Arabia" in "bases in Saudi Arabia" owns nothing.
+    while token.head.i != token.i and m["start"] <= offset + token.head.idx < m["end"]:
+        token = token.head
+    # "Syria's borders", "Iraq's capital": a place's part is in that place.
+    owned = token.head.lemma_.lower()
+    return token.dep_ in ("poss", "compound", "amod", "nmod") and owned not in BOUNDARY_NOUNS | PLACE_PART_NOUNS
 
 
 def names_home(token, offset, mentions):
