@@ -583,13 +583,16 @@ def location_of(trigger, offset, mentions):
     subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
     heads += [c for c in subjects if find_trigger(c)]
+    # "were killed in Misrata during fighting": an event noun happened where the verb it is the occasion of did.
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "amid") and trigger.head.head.pos_ == "VERB":
+        heads.append(trigger.head.head)
     node = trigger
     while node.dep_ in ("advcl", "xcomp", "pcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
             break
         heads.append(node)
-        heads += [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads += [c for c in node.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and find_trigger(c))]
     # Verbs sharing the trigger's arguments ("shot and killed a man at a roadblock"), the agent of
     # a passive ("shot by a settler near Beitunia") and the event a time phrase names ("murdered
     # during a meeting in Darjeeling").
