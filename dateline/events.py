@@ -605,6 +605,9 @@ def location_of(trigger, offset, mentions):
     heads += [c for c in trigger.children if c.dep_ in ("nsubj", "advmod")]
     # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
     scene = [c for c in trigger.children if c.dep_ == "advcl"]
+    # ...or a clause after a preposition: "killed after being ambushed at Kafr Shams".
+    scene += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("after", "while", "upon")
+              for g in p.children if g.dep_ == "pcomp"]
     for head in heads:
         found = toponym_of_phrases(head, offset, mentions)
         if found is not None:

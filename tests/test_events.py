@@ -153,6 +153,8 @@ LOCATION_CASES = [
      "Nine people were killed in Bentiu during fighting between rival militias on Sunday.", "fighting", "Bentiu"),
     ("location_of_the_event_noun_subject_of_a_governing_verb",
      "A rocket attack on a crowded market in Maiduguri wounded 20 people after it hit the stalls.", "hit", "Maiduguri"),
+    ("location_of_a_clause_after_a_preposition",
+     "The aid worker was captured after driving to the northern town of Kidal to deliver food.", "captured", "Kidal"),
     ("a_reference_point_is_not_the_location",
      "Four soldiers were killed on Sunday near their patrol base in Diyala province, north of Baghdad.",
      "killed", "Diyala province"),
