@@ -25,7 +25,7 @@ DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
 FEATURE_PRIOR = {
-    "country": 3.0, "continent": 2.6, "region": 2.4, "admin1": 0.5, "admin2": 0.1,
+    "country": 3.0, "continent": 2.6, "region": 2.4, "admin1": 0.5, "admin2": 0.3,
     "city": 0.3, "locality": 0.0,
 }
 # Each tenfold of population adds 1/POPULATION_SCALE to a candidate's score.

@@ -36,6 +36,8 @@ RESOLUTION_CASES = [
      "Inspectors are checking farms in Washington, Oregon and Idaho this week.", "Washington", "feature", "admin1"),
     ("a_former_name_of_a_country_is_the_country_not_a_province_of_that_name",
      "Rebels advanced across eastern Zaire towards Kisangani.", "Zaire", "country_code", "CD"),
+    ("a_populous_county_beats_a_small_town_abroad",
+     "Police in Hampshire arrested two men after a robbery in a village shop.", "Hampshire", "country_code", "GB"),
     ("a_province_named_without_its_kind_word_beats_a_hamlet",  # GeoNames: "Hainan Sheng"
      "Flights to Hainan were cancelled as the storm approached.", "Hainan", "feature", "admin1"),
 ]
