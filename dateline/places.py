@@ -20,7 +20,7 @@ import zlib
 from .names import normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "16"
+GAZETTEER_VERSION = "17"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -174,7 +174,7 @@ def build_gazetteer(path):
         names.extend((alias, gid, "alt") for alias in aliases.split("|") if alias)
 
     for alias, target in read_tsv(DATA / "place_aliases.tsv"):
-        gid = division_ids.get(target) if "-" in target else by_iso.get(target)
+        gid = division_ids.get(target) if "-" in target else by_iso.get(target) or region_ids.get(target)
         if gid:
             names.append((alias, gid, "abbr"))
     for demonym, target in read_tsv(DATA / "demonyms.tsv"):

@@ -36,6 +36,10 @@ RESOLUTION_CASES = [
      "Inspectors are checking farms in Washington, Oregon and Idaho this week.", "Washington", "feature", "admin1"),
     ("a_former_name_of_a_country_is_the_country_not_a_province_of_that_name",
      "Rebels advanced across eastern Zaire towards Kisangani.", "Zaire", "country_code", "CD"),
+    ("a_state_abbreviation_follows_the_article_s_country",  # WA is Washington or Western Australia
+     "Wastewater in WA is treated before it reaches the ocean near Perth, Australia.", "WA", "country_code", "AU"),
+    ("the_eu_as_a_place_is_europe_not_the_french_town_of_eu",
+     "Farmers from across the EU protested in Brussels.", "EU", "feature", "continent"),
     ("a_populous_county_beats_a_small_town_abroad",
      "Police in Hampshire arrested two men after a robbery in a village shop.", "Hampshire", "country_code", "GB"),
     ("a_province_named_without_its_kind_word_beats_a_hamlet",  # GeoNames: "Hainan Sheng"
