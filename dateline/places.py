@@ -661,6 +661,9 @@ def names_a_place(key, gazetteer, allow_cities=True):
     return any(is_strong_place(c, allow_cities) for c in gazetteer.candidates(key))
 
 
+POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def toponyms_inside(mention, text, gazetteer):
     """Nested mentions for place names that open or close a longer name: 'Toronto Police', 'University of Kent'."""
     words = list(re.finditer(r"[^\s]+", text[mention["start"]:mention["end"]]))
@@ -669,7 +672,7 @@ def toponyms_inside(mention, text, gazetteer):
         for chosen in (words[:n], words[-n:]):
             start = mention["start"] + chosen[0].start()
             end = mention["start"] + chosen[-1].end()
-            surface = text[start:end].rstrip("'’s").rstrip("'’")
+            surface = POSSESSIVE_END.sub("", text[start:end])  # "Toronto's", not the s of "Texas"
             key = normalize_name(surface)
             if is_generic(key):
                 continue

@@ -100,6 +100,9 @@ def test_place_inside_an_organisation_name_is_nested(resolve, gazetteer):
     nested = [m for m in result["mentions"] if m["nested"]]
     assert [m["text"] for m in nested] == ["Toronto"]
     assert gazetteer.place(nested[0]["place_id"])["country_code"] == "CA"
+    # A place name ending in "s" keeps its "s": "Texas", not "Texa".
+    _, result = resolve("The Texas Rangers beat the Toronto Blue Jays on Sunday.")
+    assert [m["text"] for m in result["mentions"] if m["nested"]][:2] == ["Texas", "Toronto"]
 
 
 def test_unknown_toponym_stays_unresolved_with_candidates_listed(resolve):
