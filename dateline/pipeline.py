@@ -150,11 +150,17 @@ def extract_article(article, parsed, gazetteer):
     for m in mentions:
         m["place_id"] = m["place"]["geonameid"] if m.get("place") else None
     used_places = {m["place"]["geonameid"]: places.place_row(m["place"]) for m in mentions if m.get("place")}
+    # The filing place of "BEIRUT (AP) —": not a mention of the story, but where it was reported from.
+    focus = {focus_place["country_code"]: 1.0} if focus_place else {}
+    filed_from = places.resolve_dateline(article.get("dateline"), gazetteer, focus)
+    if filed_from is not None:
+        used_places.setdefault(filed_from["geonameid"], places.place_row(filed_from))
     for event in found_events:
         if event["place"]:
             used_places.setdefault(event["place"]["geonameid"], places.place_row(event["place"]))
     return {
-        "article": {k: v for k, v in article.items() if k not in ("captions", "title_in_text", "skip_spans")},
+        "article": {**{k: v for k, v in article.items() if k not in ("captions", "title_in_text", "skip_spans")},
+                    "dateline_place_id": filed_from["geonameid"] if filed_from else None},
         "sentences": sentences,
         "mentions": [strip_mention(m) for m in mentions],
         "events": [strip_event(e, index) for e in found_events],

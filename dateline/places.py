@@ -836,6 +836,30 @@ def is_misread_toponym(mention, gazetteer):
         c["kind"] == "name" for c in candidates)
 
 
+DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})$")
+
+
+def resolve_dateline(dateline, gazetteer, focus=None):
+    """The place a dateline files from ('BEIRUT (AP)', 'ALBUQUERQUE, N.M. (AP)', 'LONDON, March 3'),
+    or None; the state or country after the town, else the article's focus, breaks a tie."""
+    if not dateline:
+        return None
+    parts = [p.strip() for p in dateline.split("(")[0].split(",")]
+    parts = [p for p in parts if p and not DATELINE_DATE.match(p)]
+    if not parts:
+        return None
+    parents = set()
+    for c in gazetteer.candidates(normalize_name(parts[1])) if len(parts) > 1 else ():
+        if c["feature"] in ("country", "admin1") and c["kind"] != "demonym":
+            parents.update((c["country_code"], c["geonameid"], c["admin1"]))
+    # A dateline names a town: a bare one a well-known town ("PORTLAND" is Oregon's or Maine's, not a county).
+    mention = {"key": normalize_name(parts[0].title()), "label": "GPE", "town_word": True}
+    place, confidence, _ = resolve_toponym(mention, gazetteer, focus or {}, parents)
+    if place is None or (confidence < MIN_CONFIDENCE and not is_strong_place(place)):
+        return None  # a big city is what a dateline means: "SAN DIEGO" is California's
+    return place
+
+
 def place_row(place):
     """The `places` table row for a gazetteer place."""
     return {

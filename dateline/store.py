@@ -16,23 +16,23 @@ import sqlite_utils
 SCHEMA_VERSION = "1"
 
 TABLES = {
-    "articles": (
-        {"id": str, "title": str, "source": str, "url": str, "published": str, "byline": str,
-         "language": str, "dateline": str, "text": str, "word_count": int, "path": str, "content_hash": str,
-         "pipeline_version": str, "sentence_count": int, "mention_count": int, "event_count": int,
-         "text_hash": str, "file_size": int, "file_mtime": int},
-        {"pk": "id"},
-    ),
-    "sentences": (
-        {"id": int, "article_id": str, "idx": int, "start": int, "end": int, "kind": str,
-         "text": str, "credit": str},
-        {"pk": "id", "foreign_keys": [("article_id", "articles", "id")]},
-    ),
     "places": (
         {"id": int, "geonameid": int, "name": str, "feature": str, "country_code": str,
          "admin1": str, "latitude": float, "longitude": float, "population": int,
          "mention_count": int, "article_count": int, "event_count": int, "popup": str},
         {"pk": "id"},
+    ),
+    "articles": (
+        {"id": str, "title": str, "source": str, "url": str, "published": str, "byline": str,
+         "language": str, "dateline": str, "text": str, "word_count": int, "path": str, "content_hash": str,
+         "pipeline_version": str, "sentence_count": int, "mention_count": int, "event_count": int,
+         "text_hash": str, "file_size": int, "file_mtime": int, "dateline_place_id": int},
+        {"pk": "id", "foreign_keys": [("dateline_place_id", "places", "id")]},
+    ),
+    "sentences": (
+        {"id": int, "article_id": str, "idx": int, "start": int, "end": int, "kind": str,
+         "text": str, "credit": str},
+        {"pk": "id", "foreign_keys": [("article_id", "articles", "id")]},
     ),
     "entities": (
         {"id": int, "name": str, "type": str, "place_id": int, "mention_count": int,
@@ -340,7 +340,8 @@ def update_aggregates(db, database_name):
             article_count = (select count(distinct article_id) from mentions where place_id = places.id),
             event_count = (select count(*) from events where place_id = places.id);
         delete from places where mention_count = 0 and event_count = 0
-            and id not in (select place_id from entities where place_id is not null);
+            and id not in (select place_id from entities where place_id is not null)
+            and id not in (select dateline_place_id from articles where dateline_place_id is not null);
         delete from aliases;
         insert into aliases (entity_id, alias, count)
             select entity_id, text, count(*) from mentions group by entity_id, text;

@@ -85,3 +85,20 @@ def test_unchanged_files_are_not_read_again_and_nothing_is_republished(tmp_path)
     summary, _ = builder.build([folder], db_path=db, gazetteer_path=GAZETTEER)
     assert summary.updated == 1
     assert sqlite_utils.Database(db)["articles"].get("000_6be5bcf672b74f89")["title"] == "A new headline"
+
+
+def test_datelines_give_articles_their_filing_place(tmp_path):
+    folder = tmp_path / "datelines"
+    folder.mkdir()
+    (folder / "sd.txt").write_text("SAN DIEGO (AP) — Police arrested two men after a robbery at a bank on Monday.\n")
+    (folder / "abq.txt").write_text("ALBUQUERQUE, N.M. (AP) — Firefighters contained a brush fire on Tuesday.\n")
+    (folder / "none.txt").write_text("Firefighters contained a brush fire on Tuesday.\n")
+    builder.build([folder], db_path=tmp_path / "news.db", gazetteer_path=GAZETTEER)
+    db = sqlite_utils.Database(tmp_path / "news.db")
+    rows = {r["path"]: r for r in db.query(
+        "select a.path, p.name, p.country_code, p.admin1 from articles a"
+        " left join places p on p.id = a.dateline_place_id")}
+    # The filing place is kept though the story never names it.
+    assert (rows["sd.txt"]["name"], rows["sd.txt"]["country_code"], rows["sd.txt"]["admin1"]) == ("San Diego", "US", "CA")
+    assert (rows["abq.txt"]["name"], rows["abq.txt"]["admin1"]) == ("Albuquerque", "NM")
+    assert rows["none.txt"]["name"] is None
