@@ -3,8 +3,9 @@
     python benchmarks/geo.py ../shared/data/gold/geo/geowebnews.xml ../shared/data/gold/geo/geovirus.xml
 
 For every gold toponym that has coordinates: detected (a dateline mention overlaps it and
-was resolved to a place), accuracy within 161 km of those detected, and mean and median
-error. Uses the same code path as `dateline build`. --record writes accuracy.json.
+was resolved to a place, or it is the dateline's town and the article's dateline_place_id is
+set), accuracy within 161 km of those detected, and mean and median error. Uses the same code
+path as `dateline build`. --record writes accuracy.json.
 """
 import argparse
 import collections
@@ -38,6 +39,16 @@ def read_gold(path):
     return articles
 
 
+def dateline_mention(article):
+    """The dateline's town as a resolved mention ("TORONTO —"): the gold counts it as a toponym."""
+    dateline, place_id = article.get("dateline"), article.get("dateline_place_id")
+    if not dateline or not place_id:
+        return []
+    town = dateline.split("(")[0].split(",")[0].strip()
+    start = article["text"].find(town)
+    return [{"start": start, "end": start + len(town), "place_id": place_id, "norp_place_id": None}] if start >= 0 else []
+
+
 def score(path, wrong=None):
     """Figures for one gold file; each error beyond 161 km is appended to `wrong` if given."""
     gold = read_gold(path)
@@ -48,6 +59,7 @@ def score(path, wrong=None):
         mapped = offset_map(record["text"], result["article"]["text"])
         coords = {p["id"]: (p["latitude"], p["longitude"]) for p in result["places"]}
         mentions = [m for m in result["mentions"] if m["place_id"] or m["norp_place_id"]]
+        mentions += dateline_mention(result["article"])
         for start, end, lat, lon, kind in record["toponyms"]:
             s, e = mapped(start), mapped(end)
             hits = [m for m in mentions if m["start"] < e and m["end"] > s]
