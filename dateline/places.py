@@ -20,7 +20,7 @@ import zlib
 from .names import normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "17"
+GAZETTEER_VERSION = "20"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -157,7 +157,7 @@ def build_gazetteer(path):
         for alt in city.get("alternatenames") or ():
             # Upper-case codes such as 'DAM' are airport codes, not names people write.
             if alt != city["name"] and is_latin(alt) and not (alt.isupper() and len(alt) <= 4):
-                names.append((alt, gid, "alt"))
+                names.append((alt, gid, "name" if is_name_without_qualifier(alt, city["name"]) else "alt"))
 
     divisions = read_divisions()
     places.extend(d["row"] for d in divisions)
@@ -323,6 +323,15 @@ def is_name_without_kind(alt, name):
     short, full = normalize_name(alt).split(), normalize_name(name).split()
     return 0 < len(short) < len(full) and full[:len(short)] == short and all(
         w in DIVISION_KIND_WORDS for w in full[len(short):])
+
+
+def is_name_without_qualifier(alt, name):
+    """True when an alternate name is the town's own name without its qualifier: "Frankfurt" for
+    "Frankfurt am Main" or "Frankfurt (Oder)", "Newcastle" for "Newcastle upon Tyne"."""
+    if not name.startswith(alt + " "):
+        return False
+    rest = name[len(alt) + 1:]
+    return rest.startswith("(") or rest.split()[0].islower()
 
 
 BIG_CITY_POPULATION = 100_000

@@ -40,6 +40,8 @@ RESOLUTION_CASES = [
      "Wastewater in WA is treated before it reaches the ocean near Perth, Australia.", "WA", "country_code", "AU"),
     ("the_eu_as_a_place_is_europe_not_the_french_town_of_eu",
      "Farmers from across the EU protested in Brussels.", "EU", "feature", "continent"),
+    ("a_town_named_without_its_qualifier_is_that_town",  # GeoNames: "Frankfurt am Main"
+     "Bankers gathered in Frankfurt on Monday for the rate decision.", "Frankfurt", "country_code", "DE"),
     ("a_populous_county_beats_a_small_town_abroad",
      "Police in Hampshire arrested two men after a robbery in a village shop.", "Hampshire", "country_code", "GB"),
     ("a_province_named_without_its_kind_word_beats_a_hamlet",  # GeoNames: "Hainan Sheng"
