@@ -665,6 +665,14 @@ def place_kind(key, gazetteer):
     return "town" if any(c["kind"] in ("name", "abbr") for c in candidates) else None
 
 
+def is_sole_strong_place(place, key, gazetteer):
+    """True when a place is the only big city, division or country of its name: a crowd of villages
+    called San Francisco does not make "San Francisco" doubtful, a second Cambridge does."""
+    return is_strong_place(place) and not any(
+        c["geonameid"] != place["geonameid"] and is_strong_place(c) and c["kind"] != "demonym"
+        for c in gazetteer.candidates(key))
+
+
 def names_a_place(key, gazetteer, allow_cities=True):
     """True when a normalised name is the name of a strong place."""
     return any(is_strong_place(c, allow_cities) for c in gazetteer.candidates(key))
@@ -738,7 +746,7 @@ def resolve_mentions(mentions, text, gazetteer):
                                   or DIVISION_BEFORE.search(text[max(0, m["start"] - 20):m["start"]]))
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
         place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
-        if place is not None and confidence < MIN_CONFIDENCE:
+        if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(place, m["key"], gazetteer):
             place = None
         m["place"] = place
         m["place_confidence"] = confidence if place else None

@@ -42,6 +42,8 @@ RESOLUTION_CASES = [
      "Farmers from across the EU protested in Brussels.", "EU", "feature", "continent"),
     ("a_town_named_without_its_qualifier_is_that_town",  # GeoNames: "Frankfurt am Main"
      "Bankers gathered in Frankfurt on Monday for the rate decision.", "Frankfurt", "country_code", "DE"),
+    ("the_only_big_city_of_a_name_beats_a_crowd_of_villages",
+     "The company unveiled its new phone in San Francisco on Tuesday.", "San Francisco", "country_code", "US"),
     ("a_populous_county_beats_a_small_town_abroad",
      "Police in Hampshire arrested two men after a robbery in a village shop.", "Hampshire", "country_code", "GB"),
     ("a_province_named_without_its_kind_word_beats_a_hamlet",  # GeoNames: "Hainan Sheng"
@@ -247,3 +249,9 @@ def test_a_city_tagged_as_a_language_is_a_place(resolve, gazetteer):
 def test_a_possessor_holds_the_place(resolve, gazetteer):
     mentions, _ = resolve("Fighting spread to Lebanon's Tripoli on Sunday.")
     assert place(gazetteer, mentions["Tripoli"])["country_code"] == "LB"
+
+
+def test_two_big_cities_of_one_name_leave_a_bare_mention_unresolved(resolve):
+    mentions, _ = resolve("The band played in Cambridge on Friday.")  # England's, Ontario's or Massachusetts'
+    assert mentions["Cambridge"]["place_id"] is None
+    assert {"GB", "CA", "US"} <= {c["country_code"] for c in mentions["Cambridge"]["candidates"]}
