@@ -158,6 +158,12 @@ def resolve_date(text, published):
 
 def find_trigger(token):
     """(cameo, negated cameo, trigger tokens) when the token starts an event trigger, else None."""
+    found = lexicon_match(token)
+    return None if found is None or found[0] == "-" else found  # "-": a sense that is no event
+
+
+def lexicon_match(token):
+    """The lexicon row a token starts, paired rows first: (cameo, negated cameo, tokens) or None."""
     table = lexicon()
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
