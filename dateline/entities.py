@@ -241,7 +241,7 @@ def with_misread_places(sentence, ents, place_kind):
 def is_misread_place(ent, r, place_kind):
     """True when the syntax and the gazetteer say a name tagged otherwise is a place."""
     root, doc = ent.root, ent.doc
-    if ent.end < len(doc) and doc[ent.end].tag_ == "POS" or ent[-1].lower_ in r["org_suffixes"]:
+    if (ent.end < len(doc) and doc[ent.end].tag_ == "POS") or ent[-1].lower_ in r["org_suffixes"]:
         return False
     if len(ent) > 1 and ent[-1].lower_ in r["landform_suffixes"] | r["facility_suffixes"]:
         return False  # fix_label makes it a landform or a facility
@@ -255,8 +255,10 @@ def is_misread_place(ent, r, place_kind):
         return strong or (kind == "town" and not person)  # "captured Diaz" is a person
     if root.dep_ != "pobj":
         return False
-    return strong or (kind == "town" and root.head.lower_ in r["misread_place_prepositions"]) if (
-        root.head.lower_ in r["misread_place_prepositions"] | r["misread_strong_place_prepositions"]) else False
+    preposition = root.head.lower_
+    if preposition in r["misread_place_prepositions"]:
+        return strong or kind == "town"
+    return strong and preposition in r["misread_strong_place_prepositions"]
 
 
 def name_start(token, sentence, covered):

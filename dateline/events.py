@@ -578,9 +578,11 @@ def location_of(trigger, offset, mentions):
     Peshawar'); the subject ('factions in Idlib attacked') or an adverb ('elsewhere in Niger');
     an object ('shot a boy in Tulkarm'). Then the place a relative clause refers back to ('an
     attack in Kenya in which gunmen shot 28'); a toponym inside the trigger's object or compound
-    ('hit the Nablus checkpoint', but not the nation of 'a US soldier'); last, a clause on the
-    trigger ('killed five when attacked near Diwaniyah'). A place named elsewhere in the
-    sentence is not taken: it is as often where something else happened.
+    ('hit the Nablus checkpoint', but not the nation of 'a US soldier' or the home town of 'X,
+    34, of Leeds'); last, a clause on the trigger ('killed five when attacked near Diwaniyah',
+    'captured after driving to Kidal'). Within a phrase a reference point ('north of Baghdad')
+    or an owner is the place only when alone. A place named elsewhere in the sentence is not
+    taken: it is as often where something else happened.
     """
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
