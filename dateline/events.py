@@ -582,8 +582,34 @@ def location_of(trigger, offset, mentions):
     34, of Leeds'); last, a clause on the trigger ('killed five when attacked near Diwaniyah',
     'captured after driving to Kidal'). Within a phrase a reference point ('north of Baghdad')
     or an owner is the place only when alone. A place named elsewhere in the sentence is not
-    taken: it is as often where something else happened.
+    taken: it is as often where something else happened. A phrase fronted before the subject
+    ('In Kandahar, ...') gives way to a more specific place in the clause itself.
     """
+    found = located_by_phrases(trigger, offset, mentions)
+    # "In Kandahar, six civilians were killed by a bomb in Maiwand district": a fronted phrase
+    # sets a broad scene; a more specific place in the clause itself is where it happened.
+    fronted = fronted_phrases(trigger)
+    if found is not None and any(offset + p.left_edge.idx <= found["start"] < offset + p.right_edge.idx + len(p.right_edge)
+                                 for p in fronted):
+        inner = located_by_phrases(trigger, offset, mentions, hidden=fronted)
+        if inner is not None and specificity(inner) > specificity(found):
+            return inner
+    return found
+
+
+def fronted_phrases(trigger):
+    """The trigger's locative phrases written before its subject and closed by a comma: "In Kandahar, ..."."""
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    doc = trigger.doc
+    return [p for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS and p.right_edge.i < subject.i
+            and p.right_edge.i + 1 < len(doc) and doc[p.right_edge.i + 1].text == ","]
+
+
+def located_by_phrases(trigger, offset, mentions, hidden=()):
+    """location_of's search, with some of the trigger's phrases left out."""
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
     # "a wave of attacks across Iraq killed 30": so does the event noun the subject counts.
@@ -617,19 +643,19 @@ def location_of(trigger, offset, mentions):
     scene += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("after", "while", "upon")
               for g in p.children if g.dep_ == "pcomp"]
     for head in heads:
-        found = toponym_of_phrases(head, offset, mentions)
+        found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
             return found
     # Then a locative phrase on an argument: "shot a policeman and a boy in the town of Tulkarm",
     # "clashed with forces in Mitrovica".
     for head in sorted(argument_nouns(trigger), key=lambda h: abs(h.i - trigger.i)):
-        found = toponym_of_phrases(head, offset, mentions)
+        found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
             return found
     # "an attack in Kenya in which gunmen shot 28", "Kenya, where gunmen shot 28": the place the
     # relative clause refers back to.
     if trigger.dep_ == "relcl" and any(is_locative_relative(c) for c in trigger.children):
-        found = toponym_of_phrases(trigger.head, offset, mentions) or toponym_in(
+        found = toponym_of_phrases(trigger.head, offset, mentions, hidden) or toponym_in(
             actor_tokens(trigger.head), offset, mentions)
         if found is not None:
             return found
@@ -644,7 +670,7 @@ def location_of(trigger, offset, mentions):
                         for t in actor_tokens(c) if not names_owner(t, offset, mentions)
                         and not names_home(t, offset, mentions)], offset, mentions)
     for head in scene:
-        found = found or toponym_of_phrases(head, offset, mentions)
+        found = found or toponym_of_phrases(head, offset, mentions, hidden)
     return found
 
 
@@ -717,10 +743,12 @@ def enclosing_place(location, sent, offset, mentions):
     return toponym_in(node.subtree, offset, known, near=node)
 
 
-def toponym_of_phrases(head, offset, mentions):
+def toponym_of_phrases(head, offset, mentions, hidden=()):
     """The toponym of the first locative phrase on a word that names one ("north of Baghdad" too)."""
     directions = [c for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in COMPASS_WORDS]
     for prep in locative_phrases(head) + [p for d in directions for p in d.children if p.dep_ == "prep"]:
+        if prep in hidden:
+            continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         found = toponym_in(prep.subtree, offset, mentions, near=pobj)
         if found is None and pobj is not None:
