@@ -37,7 +37,8 @@ PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "subur
                     "town", "village", "area", "province", "district", "region", "countryside", "vicinity",
                     "environs", "part", "parts"}
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
-                      "farm", "base", "airport", "city", "suburb", "outskirts", "capital"}
+                      "farm", "base", "airport", "city", "suburb", "outskirts", "capital", "settlement",
+                      "hamlet", "quarter", "locality", "commune"}
 RESIDENT_NOUNS = {"resident", "native", "citizen", "inhabitant", "man", "woman", "boy", "girl", "mother",
                   "father", "son", "daughter", "family"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

@@ -135,6 +135,8 @@ LOCATION_CASES = [
      "Unknown gunmen abducted a US engineer on Tuesday.", "abducted", None),
     ("location_named_after_a_place_noun",
      "Hundreds of students protested in the capital Kampala Monday against fee increases.", "protested", "Kampala"),
+    ("location_is_the_settlement_an_object_names",  # the model says ORG
+     "Soldiers raided the commune of Ndiaye on Friday.", "raided", "Ndiaye"),
     ("location_of_a_part_of_a_place",
      "Extra police patrolled the streets of the capital, Bamako, on Friday after the verdict.", "patrolled", "Bamako"),
     ("location_set_by_an_adverb",
