@@ -12,6 +12,7 @@ import math
 import pathlib
 import re
 
+from .entities import rules as entity_rules
 from .nlp import original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -594,8 +595,32 @@ def location_of(trigger, offset, mentions):
                                  for p in fronted):
         inner = located_by_phrases(trigger, offset, mentions, hidden=fronted)
         if inner is not None and specificity(inner) > specificity(found):
-            return inner
+            found = inner
+    # "shelled the Aziziyah district in the city of Aleppo": a place the verb acts on is where it
+    # happened; the phrase beside it names what contains it.
+    target = place_object(trigger, offset, mentions)
+    if target is not None and found is not None and specificity(target) >= specificity(found):
+        return target
     return found
+
+
+def place_object(trigger, offset, mentions):
+    """The place a trigger's direct object names ("shelled Marjayoun", "the village of Kinsibba",
+    "the Aziziyah district"), or None. A name the verb alone made a place ("captured Ocalan in
+    Kenya") is not one."""
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in PLACE_OBJECT_NOUNS:
+            names = [c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1]
+            names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        elif trigger.lemma_.lower() not in entity_rules()["place_or_other_verbs"]:
+            names = [obj]
+        else:
+            names = []
+        for name in names:
+            m = mention_at(mentions, offset + name.idx, offset + name.idx + len(name)) if name.pos_ == "PROPN" else None
+            if m is not None and m["label"] in ("GPE", "LOC") and m["text"][:1].isupper():
+                return m
+    return None
 
 
 def fronted_phrases(trigger):

@@ -137,6 +137,10 @@ LOCATION_CASES = [
      "Hundreds of students protested in the capital Kampala Monday against fee increases.", "protested", "Kampala"),
     ("location_is_the_settlement_an_object_names",  # the model says ORG
      "Soldiers raided the commune of Ndiaye on Friday.", "raided", "Ndiaye"),
+    ("location_is_the_place_a_verb_acts_on_not_what_contains_it",
+     "Militants shelled the Qaboun district in the city of Damascus on Monday.", "shelled", "Qaboun"),
+    ("location_is_not_a_name_the_verb_alone_made_a_place",
+     "Police captured Ocalan in Nairobi in February.", "captured", "Nairobi"),
     ("location_of_a_part_of_a_place",
      "Extra police patrolled the streets of the capital, Bamako, on Friday after the verdict.", "patrolled", "Bamako"),
     ("location_set_by_an_adverb",
