@@ -190,7 +190,8 @@ def with_missed_places(sentence, ents, place_kind):
     """The sentence's entities plus the place names the model left untagged.
 
     A lone proper noun that names a country is a GPE ("Nigeria will withdraw ..." at a sentence
-    start); so is a name before a place noun ("the Aziziyah district") or after its "of" ("the town of Marka"), and a name a locative
+    start); so is a name before a place noun ("the Aziziyah district") or after its "of" ("the town of Marka"),
+    a name ending in one ("the Dara'a Governorate"), and a name a locative
     preposition or a compass adjective governs when it is a country, division or big city
     ("in the rebel stronghold of Donetsk", "over southern Aleppo").
     """
@@ -206,6 +207,12 @@ def with_missed_places(sentence, ents, place_kind):
         lone = not any(n.pos_ == "PROPN" or n.is_title and not n.is_sent_start for n in neighbours)
         if lone and place_kind(normalize_name(t.text)) == "country":
             added.append(Span(doc, t.i, t.i + 1, label="GPE"))  # not "Chad Johnson", "Jordan Valley"
+            continue
+        if t.lower_ in r["place_name_suffixes"] and t.dep_ != "compound":
+            start = name_start(t, sentence, covered)  # "the Dara'a Governorate", "Al-Manishiyah District"
+            if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):
+                added.append(Span(doc, start, t.i + 1, label="GPE"))
+                covered.update(range(start, t.i + 1))
             continue
         if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.is_lower and t.head.lemma_ in r["place_nouns"]:
             start = name_start(t, sentence, covered)  # "the Aziziyah district", "Sayid Karam district"

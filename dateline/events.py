@@ -39,7 +39,7 @@ PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "subur
                     "environs", "part", "parts"}
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
                       "farm", "base", "airport", "city", "suburb", "outskirts", "capital", "settlement",
-                      "hamlet", "quarter", "locality", "commune"}
+                      "hamlet", "quarter", "locality", "commune", "province", "governorate", "region", "county"}
 RESIDENT_NOUNS = {"resident", "native", "citizen", "inhabitant", "man", "woman", "boy", "girl", "mother",
                   "father", "son", "daughter", "family"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -604,7 +604,7 @@ def location_of(trigger, offset, mentions):
     return found
 
 
-def place_object(trigger, offset, mentions):
+def place_object(trigger, offset, mentions, by_noun_only=False):
     """The place a trigger's direct object names ("shelled Marjayoun", "the village of Kinsibba",
     "the Aziziyah district"), or None. A name the verb alone made a place ("captured Ocalan in
     Kenya") is not one."""
@@ -612,7 +612,7 @@ def place_object(trigger, offset, mentions):
         if obj.lemma_.lower() in PLACE_OBJECT_NOUNS:
             names = [c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1]
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-        elif trigger.lemma_.lower() not in entity_rules()["place_or_other_verbs"]:
+        elif not by_noun_only and trigger.lemma_.lower() not in entity_rules()["place_or_other_verbs"]:
             names = [obj]
         else:
             names = []
@@ -646,12 +646,13 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # "were killed in Misrata during fighting": an event noun happened where the verb it is the occasion of did.
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "amid") and trigger.head.head.pos_ == "VERB":
         heads.append(trigger.head.head)
-    node = trigger
+    node, governors = trigger, []
     while node.dep_ in ("advcl", "xcomp", "pcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
             break
         heads.append(node)
+        governors.append(node)
         heads += [c for c in node.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and find_trigger(c))]
     # Verbs sharing the trigger's arguments ("shot and killed a man at a roadblock"), the agent of
     # a passive ("shot by a settler near Beitunia") and the event a time phrase names ("murdered
@@ -689,6 +690,12 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # "targeting the village of Kinsibba", whatever the model tagged the names.
     for obj in (c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in PLACE_OBJECT_NOUNS):
         found = named_in_place_phrase(obj, offset, mentions)
+        if found is not None:
+            return found
+    # "struck the Idlib governorate, killing 50": the place a governing verb acts on, named as
+    # one ("asked Hanoi to return" is no place).
+    for governor in governors:
+        found = place_object(governor, offset, mentions, by_noun_only=True)
         if found is not None:
             return found
     # Only the object's own noun phrase: a relative clause on it tells of something else.

@@ -126,11 +126,13 @@ def test_a_town_the_model_left_untagged_is_a_place(extract_with_mentions):
     assert labels.get("Donetsk") == "GPE"
 
 
-def test_a_name_before_or_after_a_place_noun_is_a_place(extract_with_mentions):
+def test_a_name_before_after_or_ending_in_a_place_noun_is_a_place(extract_with_mentions):
     labels = labels_in(extract_with_mentions, "Shells fell on the Qaboun district overnight.")
     assert labels.get("Qaboun") == "GPE"  # the model tags nothing
     labels = labels_in(extract_with_mentions, "Jets bombed the settlement of Maharda.")
     assert labels.get("Maharda") == "GPE"  # the model says PERSON
+    labels = labels_in(extract_with_mentions, "Rebels attacked positions inside the Al-Manishiyah District of the capital.")
+    assert labels.get("Al-Manishiyah District") == "GPE"  # the model tags nothing
 
 
 def test_a_name_ending_in_a_landform_or_a_facility_is_a_place(extract_with_mentions):

@@ -139,6 +139,8 @@ LOCATION_CASES = [
      "Soldiers raided the commune of Ndiaye on Friday.", "raided", "Ndiaye"),
     ("location_is_the_place_a_verb_acts_on_not_what_contains_it",
      "Militants shelled the Qaboun district in the city of Damascus on Monday.", "shelled", "Qaboun"),
+    ("location_is_the_place_a_governing_verb_acts_on",
+     "Jets struck the Idlib governorate, killing 50 people.", "killing", "Idlib"),
     ("location_is_not_a_name_the_verb_alone_made_a_place",
      "Police captured Ocalan in Nairobi in February.", "captured", "Nairobi"),
     ("location_of_a_part_of_a_place",
@@ -332,6 +334,14 @@ def located_with_group_name(model, text, trigger, name):
     mentions = [{"text": name, "label": "ORG", "start": start, "end": start + len(name), "sentence": 0}]
     found = events.location_of(next(t for t in doc if t.lower_ == trigger), 0, mentions)
     return found and found["text"]
+
+
+def test_a_name_a_governing_verb_addresses_is_no_location(model):
+    doc = model("Washington asked Hanoi to return to the talks.")
+    mentions = [{"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char, "sentence": 0}
+                for e in doc.ents]
+    assert {m["text"] for m in mentions} >= {"Washington", "Hanoi"}
+    assert events.location_of(next(t for t in doc if t.lower_ == "return"), 0, mentions) is None
 
 
 def test_location_named_like_a_group_still_locates(model):
