@@ -40,6 +40,10 @@ PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "subur
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
                       "farm", "base", "airport", "city", "suburb", "outskirts", "capital", "settlement",
                       "hamlet", "quarter", "locality", "commune", "province", "governorate", "region", "county"}
+# What an issuer issues: "issued a statement condemning X" is the issuer's condemnation.
+DOCUMENT_NOUNS = {"statement", "declaration", "resolution", "letter", "communique", "communiqué", "report",
+                  "decree", "appeal", "petition", "motion", "bill", "message", "note", "ultimatum", "warning",
+                  "order", "directive", "memo", "memorandum", "notice"}
 RESIDENT_NOUNS = {"resident", "native", "citizen", "inhabitant", "man", "woman", "boy", "girl", "mother",
                   "father", "son", "daughter", "family"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -58,7 +62,7 @@ REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth", "hesitant", "un
 LIGHT_VERBS = {"open", "launch", "conduct", "stage", "hold", "lodge", "issue", "impose", "begin", "make",
                "file", "declare", "announce", "carry", "mount", "organize", "organise", "start", "give",
                "receive", "take", "step", "resume", "continue", "call", "speed", "accelerate", "complete",
-               "order", "plan", "prepare"}
+               "order", "plan", "prepare", "reiterate", "renew", "repeat", "voice"}
 # What a future or intended action becomes (CAMEO codes intent as AGREE, threats as THREATEN):
 # the root of the action -> the code of its intent.
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -260,6 +264,9 @@ def governed_by_event(token):
             return False
         if find_trigger(node) is not None and not is_light_verb(node):
             return True
+        # "reiterated its demand that Israel ease ...": the clause belongs to the carried noun.
+        if is_light_verb(node) and any(c.dep_ == "dobj" and c.i != token.i and find_trigger(c) for c in node.children):
+            return True
     return False
 
 
@@ -327,7 +334,11 @@ def subject_of(verb):
             node = node.head
             continue
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
-            return node.head, False
+            thing = node.head
+            # "the party issued a declaration demanding ...": a document's clause is its issuer's.
+            if node.dep_ == "acl" and thing.dep_ == "dobj" and thing.lemma_.lower() in DOCUMENT_NOUNS:
+                return subject_of(thing.head)
+            return thing, False
         break
     return None, False
 
@@ -411,7 +422,11 @@ def recipient(trigger, thing, mentions, offset):
         dative = child(dative, "pobj") or dative
         if is_actor(dative, mentions, offset):
             return dative
-    for head in (trigger, thing):
+    # "suspended part of an aid program for Bosnia", "a suspension of links with Serbia": through
+    # the thing's "of" too.
+    owners = [h for h in (thing, trigger if trigger.pos_ == "NOUN" else None) if h is not None]
+    whole = [child(p, "pobj") for h in owners for p in h.children if p.dep_ == "prep" and p.lower_ == "of"]
+    for head in (trigger, thing, *whole):
         if head is None:
             continue
         for prep in head.children:
@@ -443,10 +458,14 @@ def hidden_target(trigger, thing, mentions, offset):
                 (clause, obj), mentions, offset)
             if found is not None:
                 return found
-        if clause.dep_ == "ccomp" and actor(child(clause, "nsubj")) is not None:
+        is_that_clause = clause.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        if (clause.dep_ == "ccomp" or is_that_clause) and actor(child(clause, "nsubj")) is not None:
             return child(clause, "nsubj")
     if carried(trigger):
-        found = recipient(trigger.head, None, mentions, offset)
+        # "reiterated its demand that Israel ease ...": the clause the light verb took.
+        clause = child(trigger.head, "ccomp")
+        found = recipient(trigger.head, None, mentions, offset) or (
+            actor(child(clause, "nsubj")) if clause is not None else None)
         if found is not None:
             return found
     return place_acted_on((trigger, thing), mentions, offset)

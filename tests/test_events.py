@@ -43,6 +43,30 @@ def test_recipient_is_the_target_not_the_thing_given(coded):
     assert event["actor1"] == "United States" and event["actor2"] == "Ukraine"
 
 
+def test_recipient_of_a_part_or_of_an_event_noun_s_thing_is_the_target(coded):
+    event = top(coded("Norway suspended part of a development fund for Malawi on Monday."))
+    assert event["plover"] == "SANCTION" and event["actor2"] == "Malawi"
+    event = top(coded("Kenya announced a suspension of flights to Somalia."))
+    assert event["plover"] == "SANCTION" and event["actor2"] == "Somalia"
+
+
+def test_a_document_s_clause_is_its_issuer_s_event(coded):
+    event = top(coded("The opposition alliance issued a statement condemning the Interior Ministry on Monday."))
+    assert event["plover"] == "DISAPPROVE" and event["actor1"] == "opposition alliance"
+    assert event["actor2"] == "Interior Ministry"
+    # A person in the clause's place still acts himself.
+    result = coded("Riot police used tear gas to disperse students protesting the fees in Accra.")
+    protest = next(e for e in result["events"] if e["trigger"] == "protesting")
+    assert protest["actor1"] == "students"
+
+
+def test_a_renewed_demand_is_the_event_and_its_clause_names_the_target(coded):
+    event = top(coded("The teachers' union renewed its demand that the government raise salaries."))
+    assert event["plover"] == "DEMAND" and event["actor1"] == "teachers' union" and event["actor2"] == "government"
+    event = top(coded("The Labour Office reiterated its demand that Israel ease restrictions on workers."))
+    assert event["plover"] == "DEMAND" and event["actor2"] == "Israel"
+
+
 def test_coordinated_subjects_act_together(coded):
     event = top(coded("France and Germany met in Paris on Tuesday."))
     assert event["plover"] == "CONSULT" and event["actor1"] == "France and Germany"
