@@ -618,8 +618,11 @@ def location_of(trigger, offset, mentions):
     # "shelled the Aziziyah district in the city of Aleppo": a place the verb acts on is where it
     # happened; the phrase beside it names what contains it.
     target = place_object(trigger, offset, mentions)
-    if target is not None and found is not None and specificity(target) >= specificity(found):
-        return target
+    if target is not None and found is not None:
+        # ...and beats a place a governing clause names outright: "launched an assault at the
+        # airport, targeting the village of Nasrallah".
+        if found is not toponym_of_phrases(trigger, offset, mentions) or specificity(target) >= specificity(found):
+            return target
     return found
 
 
@@ -637,7 +640,9 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
             names = []
         for name in names:
             m = mention_at(mentions, offset + name.idx, offset + name.idx + len(name)) if name.pos_ == "PROPN" else None
-            if m is not None and m["label"] in ("GPE", "LOC") and m["text"][:1].isupper():
+            # Not an acronym the verb made a place: "stormed the army's (SAA) defenses".
+            if m is not None and m["label"] in ("GPE", "LOC") and m["text"][:1].isupper() and not (
+                    m["text"].isupper() and (m.get("place") or {}).get("feature") not in ("country", "admin1")):
                 return m
     return None
 

@@ -360,12 +360,38 @@ def located_with_group_name(model, text, trigger, name):
     return found and found["text"]
 
 
-def test_a_name_a_governing_verb_addresses_is_no_location(model):
-    doc = model("Washington asked Hanoi to return to the talks.")
+def location_with_model_names(model, text, trigger, names):
+    """The location of `trigger` (a word that need not code an event) with the model's own entities."""
+    doc = model(text)
     mentions = [{"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char, "sentence": 0}
                 for e in doc.ents]
-    assert {m["text"] for m in mentions} >= {"Washington", "Hanoi"}
-    assert events.location_of(next(t for t in doc if t.lower_ == "return"), 0, mentions) is None
+    assert {m["text"] for m in mentions} >= set(names)
+    found = events.location_of(next(t for t in doc if t.lower_ == trigger), 0, mentions)
+    return found and found["text"]
+
+
+def test_a_name_a_governing_verb_addresses_is_no_location(model):
+    text = "Washington asked Hanoi to return to the talks."
+    assert location_with_model_names(model, text, "return", ["Washington", "Hanoi"]) is None
+
+
+def location_of_word(model, gazetteer, text, word):
+    """The location of any word, event trigger or not, with the pipeline's own mentions."""
+    from dateline import ingest, nlp, pipeline
+
+    article = ingest.make_article({"text": text}, None, "test.txt")
+    ((article, parsed),) = nlp.parse_articles(model, [article])
+    _, units, mentions, _, _ = pipeline.analyze_article(article, parsed, gazetteer)
+    for offset, span, _kind, _idx in units:
+        for token in span:
+            if token.text == word:
+                found = events.location_of(token, offset, mentions)
+                return found and found["text"]
+
+
+def test_the_place_a_verb_targets_beats_the_place_of_the_governing_clause(model, gazetteer):
+    text = "Militants launched an attack at the Mezzeh Military Airport on Friday, targeting Kafr Zita."
+    assert location_of_word(model, gazetteer, text, "targeting") == "Kafr Zita"
 
 
 def test_location_named_like_a_group_still_locates(model):
