@@ -689,7 +689,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # set by an adverb: "elsewhere in Swaziland, troops patrolled roads".
     heads += [c for c in trigger.children if c.dep_ in ("nsubj", "advmod")]
     # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
-    scene = [c for c in trigger.children if c.dep_ == "advcl"]
+    # Its conjuncts' too: "were killed and 24 wounded when a bomb exploded in Adhamiyah".
+    partners = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    scene = [c for p in partners for c in p.children if c.dep_ == "advcl" and (p is trigger or any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children))]
     # ...or a clause after a preposition: "killed after being ambushed at Kafr Shams".
     scene += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("after", "while", "upon")
               for g in p.children if g.dep_ == "pcomp"]
