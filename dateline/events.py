@@ -618,23 +618,26 @@ def location_of(trigger, offset, mentions):
     # "shelled the Aziziyah district in the city of Aleppo": a place the verb acts on is where it
     # happened; the phrase beside it names what contains it.
     target = place_object(trigger, offset, mentions)
-    if target is not None and found is not None:
+    if target is not None and found is None:
+        return target
+    if target is not None:
         # ...and beats a place a governing clause names outright: "launched an assault at the
-        # airport, targeting the village of Nasrallah".
+        # airport, targeting Kafr Zita".
         if found is not toponym_of_phrases(trigger, offset, mentions) or specificity(target) >= specificity(found):
             return target
     return found
 
 
 def place_object(trigger, offset, mentions, by_noun_only=False):
-    """The place a trigger's direct object names ("shelled Marjayoun", "the village of Kinsibba",
-    "the Aziziyah district"), or None. A name the verb alone made a place ("captured Ocalan in
-    Kenya") is not one."""
-    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
-        if obj.lemma_.lower() in PLACE_OBJECT_NOUNS:
+    """The place a trigger acts on, as its object or its passive subject ("shelled Marjayoun",
+    "the village of Kinsibba", "the Aziziyah district", "the capital, Kabul, is patrolled"), or
+    None. A name the verb alone made a place ("captured Ocalan in Kenya") is not one."""
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lemma_.lower() in PLACE_OBJECT_NOUNS and (obj.dep_ == "dobj" or any(c.dep_ == "appos" for c in obj.children)):
             names = [c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1]
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-        elif not by_noun_only and trigger.lemma_.lower() not in entity_rules()["place_or_other_verbs"]:
+            names += [c for c in obj.children if c.dep_ == "appos"]
+        elif not by_noun_only and obj.dep_ == "dobj" and trigger.lemma_.lower() not in entity_rules()["place_or_other_verbs"]:
             names = [obj]
         else:
             names = []

@@ -167,6 +167,8 @@ LOCATION_CASES = [
      "Jets struck the Idlib governorate, killing 50 people.", "killing", "Idlib"),
     ("location_is_not_a_name_the_verb_alone_made_a_place",
      "Police captured Ocalan in Nairobi in February.", "captured", "Nairobi"),
+    ("location_is_the_passive_subject_a_place_noun_names",
+     "The capital, Nairobi, was patrolled by soldiers on Friday.", "patrolled", "Nairobi"),
     ("location_of_a_part_of_a_place",
      "Extra police patrolled the streets of the capital, Bamako, on Friday after the verdict.", "patrolled", "Bamako"),
     ("location_set_by_an_adverb",
