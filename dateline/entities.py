@@ -191,7 +191,7 @@ def with_missed_places(sentence, ents, place_kind):
 
     A lone proper noun that names a country is a GPE ("Nigeria will withdraw ..." at a sentence
     start); so is a name before a place noun ("the Aziziyah district") or after its "of" ("the town of Marka"),
-    a name ending in one ("the Dara'a Governorate"), and a name a locative
+    a name ending in one ("the Dara'a Governorate"), a known place a verb of attack takes ("jets hit Aleppo"), and a name a locative
     preposition or a compass adjective governs when it is a country, division or big city
     ("in the rebel stronghold of Donetsk", "over southern Aleppo").
     """
@@ -217,6 +217,13 @@ def with_missed_places(sentence, ents, place_kind):
         if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.is_lower and t.head.lemma_ in r["place_nouns"]:
             start = name_start(t, sentence, covered)  # "the Aziziyah district", "Sayid Karam district"
             if not any(doc[i].ent_type_ for i in range(start, t.i)):
+                added.append(Span(doc, start, t.i + 1, label="GPE"))
+                covered.update(range(start, t.i + 1))
+            continue
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in r["place_taking_verbs"] | r["place_or_other_verbs"]:
+            start = name_start(t, sentence, covered)  # "jets hit Aleppo"
+            kind = place_kind(normalize_name(doc[start:t.i + 1].text))
+            if kind in ("country", "place") or (kind == "town" and t.head.lemma_.lower() in r["place_taking_verbs"]):
                 added.append(Span(doc, start, t.i + 1, label="GPE"))
                 covered.update(range(start, t.i + 1))
             continue

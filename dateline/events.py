@@ -632,19 +632,22 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     """The place a trigger acts on, as its object or its passive subject ("shelled Marjayoun",
     "the village of Kinsibba", "the Aziziyah district", "the capital, Kabul, is patrolled"), or
     None. A name the verb alone made a place ("captured Ocalan in Kenya") is not one."""
+    guessed = trigger.lemma_.lower() in entity_rules()["place_or_other_verbs"]
     for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
         if obj.lemma_.lower() in PLACE_OBJECT_NOUNS and (obj.dep_ == "dobj" or any(c.dep_ == "appos" for c in obj.children)):
             names = [c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1]
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             names += [c for c in obj.children if c.dep_ == "appos"]
-        elif not by_noun_only and obj.dep_ == "dobj" and trigger.lemma_.lower() not in entity_rules()["place_or_other_verbs"]:
-            names = [obj]
+            labels = ("GPE", "LOC")
+        elif not by_noun_only and obj.dep_ == "dobj":
+            # The entity stage makes a known name a GPE after "captured"; a landform (LOC) is no guess.
+            names, labels = [obj], ("LOC",) if guessed else ("GPE", "LOC")
         else:
-            names = []
+            continue
         for name in names:
             m = mention_at(mentions, offset + name.idx, offset + name.idx + len(name)) if name.pos_ == "PROPN" else None
             # Not an acronym the verb made a place: "stormed the army's (SAA) defenses".
-            if m is not None and m["label"] in ("GPE", "LOC") and m["text"][:1].isupper() and not (
+            if m is not None and m["label"] in labels and m["text"][:1].isupper() and not (
                     m["text"].isupper() and (m.get("place") or {}).get("feature") not in ("country", "admin1")):
                 return m
     return None

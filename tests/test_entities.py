@@ -135,6 +135,15 @@ def test_a_name_before_after_or_ending_in_a_place_noun_is_a_place(extract_with_m
     assert labels.get("Al-Manishiyah District") == "GPE"  # the model tags nothing
 
 
+def test_a_known_place_a_verb_of_attack_takes_is_a_place(extract_with_mentions):
+    labels = labels_in(extract_with_mentions, "Dozens of airstrikes by Russian jets hit Aleppo on Monday.")
+    assert labels.get("Aleppo") == "GPE"  # the model tags nothing
+    labels = labels_in(extract_with_mentions, "Rebels targeted Bentiu with rockets.")
+    assert labels.get("Bentiu") == "GPE"  # the model says ORG
+    labels = labels_in(extract_with_mentions, "The recession hit Apple hard.")
+    assert labels.get("Apple") == "ORG"
+
+
 def test_a_name_ending_in_a_landform_or_a_facility_is_a_place(extract_with_mentions):
     labels = labels_in(extract_with_mentions, "Government troops stormed the Hayyan Gas Fields before dawn.")
     assert labels.get("Hayyan Gas Fields") == "LOC"
