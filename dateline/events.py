@@ -821,13 +821,17 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
             found = named_after_place_noun(pobj, offset, mentions)
         if found is None and pobj is not None and pobj.lemma_.lower() in PLACE_OBJECT_NOUNS:
             found = named_in_place_phrase(pobj, offset, mentions)  # "in the Sukari district", X tagged ORG
-        if found is not None:
-            return found
-        # A village the model took for a person or a group is still where it happened: "in Tal Rifaat".
+        # A village the model took for a person or a group is still where it happened: "in Tal
+        # Rifaat", and beats the reference point that locates it ("in Hilla, south of Baghdad").
+        misread = None
         if pobj is not None and pobj.pos_ == "PROPN" and prep.lower_ in PLACE_ONLY_PREPOSITIONS:
             m = mention_at(mentions, offset + pobj.idx, offset + pobj.idx + len(pobj))
-            if m is not None and m["label"] in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART"):
-                return m
+            misread = m if m is not None and m["label"] in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART") else None
+        if found is not None and misread is not None and any(
+                is_reference_place(t) for t in prep.subtree if found["start"] <= offset + t.idx < found["end"]):
+            return misread
+        if found is not None or misread is not None:
+            return found or misread
     return None
 
 

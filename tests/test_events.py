@@ -203,6 +203,8 @@ LOCATION_CASES = [
      "killed", "Diyala province"),
     ("a_reference_point_at_a_distance_is_not_the_location",
      "Rebels attacked a checkpoint in Kirkuk, about 250 km north of Baghdad.", "attacked", "Kirkuk"),
+    ("a_misread_town_beats_the_reference_point_that_locates_it",  # the model says PERSON
+     "Gunmen attacked a police post in Hilla, some 100 km south of Baghdad, on Monday.", "attacked", "Hilla"),
     ("a_victim_s_home_town_is_no_location",
      "Karl Brenner, 34, of Leeds, was shot on Saturday as he left work.", "shot", None),
     ("a_home_country_is_no_location",
