@@ -662,7 +662,10 @@ def place_kind(key, gazetteer):
         return "nationality"
     if any(is_strong_place(c) for c in candidates):
         return "place"
-    return "town" if any(c["kind"] in ("name", "abbr") for c in candidates) else None
+    if any(c["kind"] in ("name", "abbr") for c in candidates):
+        return "town"
+    # Another spelling of a big city or a division ("Beni Suef" for Banī Suwayf) is a town too.
+    return "town" if any(c["kind"] == "alt" and is_strong_place({**c, "kind": "name"}) for c in candidates) else None
 
 
 def is_sole_strong_place(place, key, gazetteer):

@@ -30,6 +30,8 @@ RESOLUTION_CASES = [
      "Kenyan runners won in Boston.", "Kenyan", "country_code", "KE"),
     ("an_old_name_of_a_great_city_beats_a_village_of_that_name",
      "The trader flew to Bombay last week to meet suppliers.", "Bombay", "country_code", "IN"),
+    ("another_spelling_of_a_big_city_the_model_called_an_organisation_is_that_city",  # GeoNames: Banī Suwayf
+     "Health officials in Beni Suef reported two new cases of bird flu on Monday.", "Beni Suef", "country_code", "EG"),
     ("the_state_of_x_is_the_state",
      "Two cases were confirmed in the state of Washington on Friday.", "Washington", "feature", "admin1"),
     ("a_list_of_three_places_is_a_list_even_from_its_first_comma",
