@@ -300,7 +300,8 @@ def name_start(token, sentence, covered):
 def with_whole_place_names(sentence, ents, place_kind):
     """The sentence's entities with place names the model cut short made whole: "Guinea-Bissau"
     (not "Guinea"), "Democratic Republic of the Congo" (not "Democratic Republic" and "Congo"),
-    "Goz Beida" (not "Beida"). A longer name is taken only when the gazetteer knows it."""
+    "Goz Beida" (not "Beida"), "Boa Vista" (not "Boa" and "Vista"). A longer name is taken only
+    when the gazetteer knows it."""
     from spacy.tokens import Span
 
     doc, changed = sentence.doc, False
@@ -322,7 +323,7 @@ def with_whole_place_names(sentence, ents, place_kind):
 def place_name_extensions(ent, sentence):
     """Longer token ranges that could be the whole name of a place, longest first: across a
     hyphen ("Guinea-Bissau"), through "of (the)" ("Republic of the Congo"), or a capitalised
-    word before ("Goz Beida")."""
+    word before ("Goz Beida") or after ("Boa Vista")."""
     doc, found = ent.doc, []
     end = ent.end
     if end + 1 < sentence.end and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title:
@@ -336,6 +337,8 @@ def place_name_extensions(ent, sentence):
     before = ent.start - 1
     if before >= sentence.start and doc[before].is_title and doc[before].pos_ == "PROPN" and not doc[before].is_sent_start:
         found.append((before, ent.end))
+    if end < sentence.end and doc[end].is_title and doc[end].pos_ == "PROPN":
+        found.append((ent.start, end + 1))  # "Boa" + "Vista", which the model tagged apart
     return found
 
 

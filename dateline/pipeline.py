@@ -112,8 +112,9 @@ def analyze_article(article, parsed, gazetteer):
         if entities.is_results_line(span):
             unit_ents = entities.results_line_ents(span, unit_ents, kind_of_name)
         unit_ents = entities.with_missed_places(span, unit_ents, kind_of_name)
-        unit_ents = entities.with_whole_place_names(span, unit_ents, kind_of_name)
+        # Misread places first, so that a part the model called a person is made whole ("Mission Viejo").
         unit_ents = entities.with_misread_places(span, unit_ents, kind_of_name)
+        unit_ents = entities.with_whole_place_names(span, unit_ents, kind_of_name)
         for ent in unit_ents:
             mention = entities.mention_from_span(ent, offset, idx, span.start)
             if mention and not any(s <= mention["start"] < e for s, e in skip):

@@ -57,6 +57,10 @@ RESOLUTION_CASES = [
      "Democratic Republic of the Congo", "country_code", "CD"),
     ("a_place_name_the_model_cut_short_is_made_whole_town",
      "Aid workers reached the camps near Goz Beida on Monday.", "Goz Beida", "country_code", "TD"),
+    ("a_place_name_the_model_tagged_as_two_names_is_made_whole",  # "Boa" GPE + "Vista" ORG
+     "Thousands of migrants are living in Boa Vista, the state capital.", "Boa Vista", "country_code", "BR"),
+    ("a_place_name_whose_part_the_model_called_a_person_is_made_whole",  # "Viejo" PERSON
+     "He ate at a grill in Mission Viejo and another in Fullerton.", "Mission Viejo", "country_code", "US"),
     ("the_only_big_city_of_a_name_beats_a_crowd_of_villages",
      "The company unveiled its new phone in San Francisco on Tuesday.", "San Francisco", "country_code", "US"),
     ("a_populous_county_beats_a_small_town_abroad",
