@@ -694,7 +694,8 @@ def toponyms_inside(mention, text, gazetteer):
             end = mention["start"] + chosen[-1].end()
             surface = POSSESSIVE_END.sub("", text[start:end])  # "Toronto's", not the s of "Texas"
             key = normalize_name(surface)
-            if is_generic(key):
+            # "Follow us" holds no "US": a place name is capitalised, a short one in capitals.
+            if is_generic(key) or not surface[:1].isupper() or (len(surface) <= 2 and not surface.isupper()):
                 continue
             candidates = gazetteer.candidates(key)
             demonym = any(c["kind"] == "demonym" for c in candidates)

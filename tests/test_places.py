@@ -256,3 +256,11 @@ def test_two_big_cities_of_one_name_leave_a_bare_mention_unresolved(resolve):
     mentions, _ = resolve("The band played in Cambridge on Friday.")  # England's, Ontario's or Massachusetts'
     assert mentions["Cambridge"]["place_id"] is None
     assert {"GB", "CA", "US"} <= {c["country_code"] for c in mentions["Cambridge"]["candidates"]}
+
+
+def test_a_lower_case_word_inside_a_name_is_no_place(resolve, gazetteer):
+    # "Follow us" once put the United States in the article and pulled Colchester to Vermont.
+    mentions, result = resolve("The cyclist was taken to a hospital in Colchester on Thursday.\n\n"
+                               "Like us on Facebook; Follow us on Twitter; Daily Newsletter.")
+    assert place(gazetteer, mentions["Colchester"])["country_code"] == "GB"
+    assert "US" not in {p["country_code"] for p in result["places"]}
