@@ -685,7 +685,15 @@ POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def toponyms_inside(mention, text, gazetteer):
-    """Nested mentions for place names that open or close a longer name: 'Toronto Police', 'University of Kent'."""
+    """Nested mentions for place names that open or close a longer name: 'Toronto Police',
+    'University of Kent'; or for the whole name when it is a big place's ('a governor of Enugu
+    State'), and none when it is a small one's ('from Beni Suef' holds no 'Beni', Bolivia)."""
+    whole = POSSESSIVE_END.sub("", text[mention["start"]:mention["end"]])
+    candidates = gazetteer.candidates(normalize_name(whole))
+    if any(is_strong_place({**c, "kind": "name"} if c["kind"] == "alt" else c) for c in candidates):
+        return [nested_mention(mention, whole, mention["start"], False)]
+    if place_kind(normalize_name(whole), gazetteer) is not None:
+        return []
     words = list(re.finditer(r"[^\s]+", text[mention["start"]:mention["end"]]))
     found = []
     for n in range(min(3, len(words) - 1), 0, -1):
@@ -703,10 +711,15 @@ def toponyms_inside(mention, text, gazetteer):
                 continue
             if any(f["start"] < start + len(surface) and f["end"] > start for f in found):
                 continue
-            found.append({**{k: mention.get(k) for k in ("sentence",)}, "text": surface,
-                          "label": "NORP" if demonym else "GPE", "start": start, "end": start + len(surface),
-                          "key": key, "dep": None, "head_lemma": None, "nested": True})
+            found.append(nested_mention(mention, surface, start, demonym))
     return found
+
+
+def nested_mention(mention, surface, start, demonym):
+    """A place mention nested in a longer mention."""
+    return {**{k: mention.get(k) for k in ("sentence",)}, "text": surface, "label": "NORP" if demonym else "GPE",
+            "start": start, "end": start + len(surface), "key": normalize_name(surface), "dep": None,
+            "head_lemma": None, "nested": True}
 
 
 def resolve_mentions(mentions, text, gazetteer):

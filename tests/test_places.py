@@ -264,3 +264,11 @@ def test_a_lower_case_word_inside_a_name_is_no_place(resolve, gazetteer):
                                "Like us on Facebook; Follow us on Twitter; Daily Newsletter.")
     assert place(gazetteer, mentions["Colchester"])["country_code"] == "GB"
     assert "US" not in {p["country_code"] for p in result["places"]}
+
+
+def test_a_whole_name_that_is_a_place_is_that_place_not_its_parts(extract, gazetteer):
+    result = extract("A former governor of Enugu State met traders who came from Beni Suef.")
+    nested = {m["text"]: gazetteer.place(m["place_id"]) for m in result["mentions"] if m["nested"] and m["place_id"]}
+    assert nested["Enugu State"]["feature"] == "admin1" and nested["Enugu State"]["country_code"] == "NG"
+    assert nested["Beni Suef"]["country_code"] == "EG"
+    assert "BO" not in {p["country_code"] for p in result["places"]}  # not "Beni", Bolivia
