@@ -45,10 +45,10 @@ DIVISION_NAMED_AFTER_CITY = -1.2
 DIVISION_WORDS = re.compile(
     r"^[ ,]*(province|governorate|state|region|county|district|department|oblast|prefecture|"
     r"municipality|territory|emirate|canton|parish)\b", re.IGNORECASE)
-# "the state of X", "the province of X" say so before the name.
+# "the state of X", "the provinces of X, Y and Z" say so before the name.
 DIVISION_BEFORE = re.compile(
-    r"\b(province|governorate|state|region|county|district|department|oblast|prefecture|emirate|canton)"
-    r"\s+of\s*$", re.IGNORECASE)
+    r"\b(provinces?|governorates?|states?|regions?|count(?:y|ies)|districts?|departments?|oblasts?|"
+    r"prefectures?|emirates?|cantons?)\s+of\s*$", re.IGNORECASE)
 # ...and "the city of X", "the town of X" means the town, not a division named after it.
 TOWN_WORDS = re.compile(r"\b(city|town|village|port|capital)\s+of\s*$", re.IGNORECASE)
 # A toponym that names a facility ("the Zarka junction") is not the town it is named after.
@@ -584,6 +584,10 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         confidence *= 0.6
     if mention.get("dep") == "compound" and mention.get("head_lemma") in FACILITY_NOUNS:
         confidence *= 0.5
+    # "the provinces of Nyanza, ..." in a Kenyan story: a town abroad is no answer for a division
+    # the gazetteer lacks.
+    if division_meant and best["feature"] not in ("admin1", "admin2") and focus and best["country_code"] not in focus:
+        confidence = min(confidence, MIN_CONFIDENCE / 2)
     alternatives = [
         {"geonameid": c["geonameid"], "name": c["name"], "feature": c["feature"],
          "country_code": c["country_code"], "latitude": c["latitude"], "longitude": c["longitude"],

@@ -272,3 +272,10 @@ def test_a_whole_name_that_is_a_place_is_that_place_not_its_parts(extract, gazet
     assert nested["Enugu State"]["feature"] == "admin1" and nested["Enugu State"]["country_code"] == "NG"
     assert nested["Beni Suef"]["country_code"] == "EG"
     assert "BO" not in {p["country_code"] for p in result["places"]}  # not "Beni", Bolivia
+
+
+def test_a_division_the_gazetteer_lacks_is_no_town_abroad(resolve):
+    # Kenya's former Nyanza province: the only Nyanza in the gazetteer is a town in Rwanda.
+    mentions, _ = resolve("Cholera cases rose in the province of Nyanza, the health ministry in Nairobi, Kenya said.")
+    assert mentions["Nyanza"]["place_id"] is None
+    assert mentions["Nairobi"]["place_id"] is not None
