@@ -40,6 +40,8 @@ PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "subur
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
                       "farm", "base", "airport", "city", "suburb", "outskirts", "capital", "settlement",
                       "hamlet", "quarter", "locality", "commune", "province", "governorate", "region", "county"}
+# A road "leading into" a town is no place the road's user was at.
+PATH_VERBS = {"lead", "link", "connect", "run", "stretch", "go", "head"}
 # What an issuer issues: "issued a statement condemning X" is the issuer's condemnation.
 DOCUMENT_NOUNS = {"statement", "declaration", "resolution", "letter", "communique", "communiqué", "report",
                   "decree", "appeal", "petition", "motion", "bill", "message", "note", "ultimatum", "warning",
@@ -746,9 +748,12 @@ def argument_nouns(trigger):
     heads += [g for p in trigger.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     nouns = [n for h in heads for n in (h, *h.conjuncts) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
     # "bombed bases of a group in Lebanon": the whole the object is part of.
-    return nouns + [g for n in nouns if n.dep_ in ("dobj", "nsubjpass") and n.lower_ not in QUANTITY_WORDS
-                    for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"]
+    wholes = [g for n in nouns if n.dep_ in ("dobj", "nsubjpass") and n.lower_ not in QUANTITY_WORDS
+              for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    # "shot an officer walking near his home in Mosul": where the object was, doing what it did.
+    doing = [c for n in nouns if n.dep_ == "dobj" for c in n.children
+             if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() not in PATH_VERBS]
+    return nouns + wholes + doing
 
 
 def named_in_place_phrase(noun, offset, mentions):
