@@ -126,22 +126,26 @@ def test_a_town_the_model_left_untagged_is_a_place(extract_with_mentions):
     assert labels.get("Donetsk") == "GPE"
 
 
-def test_a_name_before_after_or_ending_in_a_place_noun_is_a_place(extract_with_mentions):
-    labels = labels_in(extract_with_mentions, "Shells fell on the Qaboun district overnight.")
-    assert labels.get("Qaboun") == "GPE"  # the model tags nothing
-    labels = labels_in(extract_with_mentions, "Jets bombed the settlement of Maharda.")
-    assert labels.get("Maharda") == "GPE"  # the model says PERSON
-    labels = labels_in(extract_with_mentions, "Rebels attacked positions inside the Al-Manishiyah District of the capital.")
-    assert labels.get("Al-Manishiyah District") == "GPE"  # the model tags nothing
+# (rule, sentence, name, the label it gets)
+LABEL_CASES = [
+    ("a_name_before_a_place_noun_is_a_place",  # the model tags nothing
+     "Shells fell on the Qaboun district overnight.", "Qaboun", "GPE"),
+    ("a_name_after_a_place_noun_s_of_is_a_place",  # the model says PERSON
+     "Jets bombed the settlement of Maharda.", "Maharda", "GPE"),
+    ("a_name_ending_in_a_place_noun_is_a_place",  # the model tags nothing
+     "Rebels attacked positions inside the Al-Manishiyah District of the capital.", "Al-Manishiyah District", "GPE"),
+    ("a_known_place_a_verb_of_attack_takes_is_a_place",  # the model tags nothing
+     "Dozens of airstrikes by Russian jets hit Aleppo on Monday.", "Aleppo", "GPE"),
+    ("a_known_place_a_verb_of_attack_takes_is_a_place_whatever_the_model_said",  # the model says ORG
+     "Rebels targeted Bentiu with rockets.", "Bentiu", "GPE"),
+    ("a_company_a_verb_of_attack_takes_stays_a_company",
+     "The recession hit Apple hard.", "Apple", "ORG"),
+]
 
 
-def test_a_known_place_a_verb_of_attack_takes_is_a_place(extract_with_mentions):
-    labels = labels_in(extract_with_mentions, "Dozens of airstrikes by Russian jets hit Aleppo on Monday.")
-    assert labels.get("Aleppo") == "GPE"  # the model tags nothing
-    labels = labels_in(extract_with_mentions, "Rebels targeted Bentiu with rockets.")
-    assert labels.get("Bentiu") == "GPE"  # the model says ORG
-    labels = labels_in(extract_with_mentions, "The recession hit Apple hard.")
-    assert labels.get("Apple") == "ORG"
+@pytest.mark.parametrize("rule, text, name, label", LABEL_CASES, ids=[case[0] for case in LABEL_CASES])
+def test_label_rule(extract_with_mentions, rule, text, name, label):
+    assert labels_in(extract_with_mentions, text).get(name) == label
 
 
 def test_a_name_ending_in_a_landform_or_a_facility_is_a_place(extract_with_mentions):
