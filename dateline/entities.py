@@ -190,16 +190,21 @@ def with_missed_places(sentence, ents, place_kind):
     """The sentence's entities plus the place names the model left untagged.
 
     A lone proper noun that names a country is a GPE ("Nigeria will withdraw ..." at a sentence
-    start); so is a name before a place noun ("the Aziziyah district") or after its "of" ("the town of Marka"),
-    a name ending in one ("the Dara'a Governorate"), a known place a verb of attack takes ("jets hit Aleppo"), and a name a locative
-    preposition or a compass adjective governs when it is a country, division or big city
-    ("in the rebel stronghold of Donetsk", "over southern Aleppo").
+    start); so is a name before a place noun ("the Aziziyah district"), ending in one ("the Dara'a
+    Governorate") or after its "of" ("the town of Marka"), a known place a verb of attack takes
+    ("jets hit Aleppo"), and a name a locative preposition or a compass adjective governs when it
+    is a country, division or big city ("in the rebel stronghold of Donetsk", "over southern Aleppo").
     """
     from spacy.tokens import Span
 
     doc, added = sentence.doc, []
     covered = {i for e in ents for i in range(e.start, e.end)}
     r = rules()
+    attack_verbs = r["place_taking_verbs"] | r["place_or_other_verbs"]
+
+    def add(start, end):
+        added.append(Span(doc, start, end, label="GPE"))
+        covered.update(range(start, end))
     for t in sentence:
         if t.pos_ != "PROPN" or t.ent_type_ or not t.is_title or t.i in covered:
             continue
@@ -211,21 +216,18 @@ def with_missed_places(sentence, ents, place_kind):
         if t.lower_ in r["place_name_suffixes"] and t.dep_ != "compound":
             start = name_start(t, sentence, covered)  # "the Dara'a Governorate", "Al-Manishiyah District"
             if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):
-                added.append(Span(doc, start, t.i + 1, label="GPE"))
-                covered.update(range(start, t.i + 1))
+                add(start, t.i + 1)
             continue
         if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.is_lower and t.head.lemma_ in r["place_nouns"]:
             start = name_start(t, sentence, covered)  # "the Aziziyah district", "Sayid Karam district"
             if not any(doc[i].ent_type_ for i in range(start, t.i)):
-                added.append(Span(doc, start, t.i + 1, label="GPE"))
-                covered.update(range(start, t.i + 1))
+                add(start, t.i + 1)
             continue
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in r["place_taking_verbs"] | r["place_or_other_verbs"]:
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in attack_verbs:
             start = name_start(t, sentence, covered)  # "jets hit Aleppo"
             kind = place_kind(normalize_name(doc[start:t.i + 1].text))
             if kind in ("country", "place") or (kind == "town" and t.head.lemma_.lower() in r["place_taking_verbs"]):
-                added.append(Span(doc, start, t.i + 1, label="GPE"))
-                covered.update(range(start, t.i + 1))
+                add(start, t.i + 1)
             continue
         if t.dep_ != "pobj" or any(c.dep_ in ("compound", "flat") and c.i > t.i for c in t.children):
             continue
@@ -236,8 +238,7 @@ def with_missed_places(sentence, ents, place_kind):
         located = (t.head.lower_ in r["name_prepositions"]
                    or any(c.dep_ == "amod" and c.lower_ in r["compass_adjectives"] for c in t.children))
         if after_place_noun or (located and place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")):
-            added.append(Span(doc, start, t.i + 1, label="GPE"))
-            covered.update(range(start, t.i + 1))
+            add(start, t.i + 1)
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
 
 

@@ -619,14 +619,12 @@ def location_of(trigger, offset, mentions):
             found = inner
     # "shelled the Aziziyah district in the city of Aleppo": a place the verb acts on is where it
     # happened; the phrase beside it names what contains it.
+    # It also beats a place a governing clause names ("launched an attack at the airport,
+    # targeting Kafr Zita"); against the trigger's own phrase the more specific wins.
     target = place_object(trigger, offset, mentions)
-    if target is not None and found is None:
+    if target is not None and (found is None or specificity(target) >= specificity(found)
+                               or found is not toponym_of_phrases(trigger, offset, mentions)):
         return target
-    if target is not None:
-        # ...and beats a place a governing clause names outright: "launched an assault at the
-        # airport, targeting Kafr Zita".
-        if found is not toponym_of_phrases(trigger, offset, mentions) or specificity(target) >= specificity(found):
-            return target
     return found
 
 

@@ -656,6 +656,11 @@ def is_strong_place(candidate, allow_cities=True):
         candidate["capital"] or (candidate["population"] or 0) >= STRONG_CITY_POPULATION)
 
 
+def is_strong_by_any_name(candidate):
+    """is_strong_place, counting another spelling of the place ("Beni Suef") as its name."""
+    return is_strong_place({**candidate, "kind": "name"} if candidate["kind"] == "alt" else candidate)
+
+
 def place_kind(key, gazetteer):
     """'country' for a country or continent, 'nationality' for a demonym, 'place' for another
     strong place, 'town' for any other place of that name, else None."""
@@ -669,7 +674,7 @@ def place_kind(key, gazetteer):
     if any(c["kind"] in ("name", "abbr") for c in candidates):
         return "town"
     # Another spelling of a big city or a division ("Beni Suef" for Banī Suwayf) is a town too.
-    return "town" if any(c["kind"] == "alt" and is_strong_place({**c, "kind": "name"}) for c in candidates) else None
+    return "town" if any(c["kind"] == "alt" and is_strong_by_any_name(c) for c in candidates) else None
 
 
 def is_sole_strong_place(place, key, gazetteer):
@@ -694,7 +699,7 @@ def toponyms_inside(mention, text, gazetteer):
     State'), and none when it is a small one's ('from Beni Suef' holds no 'Beni', Bolivia)."""
     whole = POSSESSIVE_END.sub("", text[mention["start"]:mention["end"]])
     candidates = gazetteer.candidates(normalize_name(whole))
-    if any(is_strong_place({**c, "kind": "name"} if c["kind"] == "alt" else c) for c in candidates):
+    if any(is_strong_by_any_name(c) for c in candidates):
         return [nested_mention(mention, whole, mention["start"], False)]
     if place_kind(normalize_name(whole), gazetteer) is not None:
         return []
