@@ -279,3 +279,9 @@ def test_a_division_the_gazetteer_lacks_is_no_town_abroad(resolve):
     mentions, _ = resolve("Cholera cases rose in the province of Nyanza, the health ministry in Nairobi, Kenya said.")
     assert mentions["Nyanza"]["place_id"] is None
     assert mentions["Nairobi"]["place_id"] is not None
+
+
+def test_a_person_s_surname_is_no_place(extract):
+    result = extract("London mayor Ken Livingstone refused to apologise. Mr Livingstone said he stood by his remarks.")
+    assert "ZM" not in {p["country_code"] for p in result["places"]}  # not Livingstone, Zambia
+    assert "GB" in {p["country_code"] for p in result["places"]}
