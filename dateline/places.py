@@ -695,9 +695,8 @@ POSSESSIVE_END = re.compile(r"['’]s?$")
 
 def toponyms_inside(mention, text, gazetteer):
     """Nested mentions for place names that open or close a longer name ('Toronto Police',
-    'University of Kent'; a person's name only opens with one), or for the whole name when it is
-    a big place's ('a governor of Enugu State'); none when it is a small one's ('from Beni Suef'
-    holds no 'Beni', Bolivia)."""
+    'University of Kent'), or for the whole name when it is a big place's ('a governor of Enugu
+    State'); none when it is a small one's ('from Beni Suef' holds no 'Beni', Bolivia)."""
     whole = POSSESSIVE_END.sub("", text[mention["start"]:mention["end"]])
     candidates = gazetteer.candidates(normalize_name(whole))
     if any(is_strong_by_any_name(c) for c in candidates):
@@ -707,9 +706,7 @@ def toponyms_inside(mention, text, gazetteer):
     words = list(re.finditer(r"[^\s]+", text[mention["start"]:mention["end"]]))
     found = []
     for n in range(min(3, len(words) - 1), 0, -1):
-        # A person's name may open with a place ("Hampshire driver Rob Collard") but never ends
-        # with one: "Ken Livingstone" is not Livingstone, Zambia.
-        for chosen in (words[:n],) if mention["label"] == "PERSON" else (words[:n], words[-n:]):
+        for chosen in (words[:n], words[-n:]):
             start = mention["start"] + chosen[0].start()
             end = mention["start"] + chosen[-1].end()
             surface = POSSESSIVE_END.sub("", text[start:end])  # "Toronto's", not the s of "Texas"
@@ -753,7 +750,9 @@ def resolve_mentions(mentions, text, gazetteer):
                 m["label"] = "GPE"
         if m["label"] in METONYM_LABELS and names_a_place(m["key"], gazetteer, m["label"] != "PERSON"):
             m["toponym"] = True
-        elif m["label"] in METONYM_LABELS | {"FAC"} and len(m["key"].split()) > 1:
+        elif m["label"] in METONYM_LABELS - {"PERSON"} | {"FAC"} and len(m["key"].split()) > 1:
+            # A person's name holds no place: "Ken Livingstone" is not Livingstone, Zambia, nor
+            # "George W Bush" George, nor "Michael Hannigan" the Manx parish of Michael.
             nested.extend(toponyms_inside(m, text, gazetteer))
     mentions.extend(nested)
     mentions.sort(key=lambda m: (m["start"], -m["end"]))

@@ -281,7 +281,9 @@ def test_a_division_the_gazetteer_lacks_is_no_town_abroad(resolve):
     assert mentions["Nairobi"]["place_id"] is not None
 
 
-def test_a_person_s_surname_is_no_place(extract):
+def test_a_person_s_name_holds_no_place(extract):
     result = extract("London mayor Ken Livingstone refused to apologise. Mr Livingstone said he stood by his remarks.")
     assert "ZM" not in {p["country_code"] for p in result["places"]}  # not Livingstone, Zambia
     assert "GB" in {p["country_code"] for p in result["places"]}
+    result = extract("Others charged include Michael Hannigan of Sugar Foods and Peter Marion of a seafood firm.")
+    assert "IM" not in {p["country_code"] for p in result["places"]}  # not the Manx parish of Michael
