@@ -62,6 +62,8 @@ def fix_label(span, label):
             return "FAC"  # "the Palestine Roundabout"
         if words[-1] in r["landform_suffixes"] or (label != "PERSON" and words[-1] in r["landform_suffixes_not_persons"]):
             return "LOC"  # "Biju Hill", "the Hayyan Gas Fields"
+    if label == "LANGUAGE" and root.dep_ == "amod" and head.lemma_.lower() in r["place_nouns"]:
+        return "NORP"  # "the English city of Salisbury" says where, not in which language
     if label not in PLACE_LABELS and label not in ("NORP",):
         if root.dep_ == "compound" and head.lemma_.lower() in r["place_nouns"]:
             return "GPE"

@@ -17,10 +17,10 @@ import re
 import sqlite3
 import zlib
 
-from .names import normalize_name
+from .names import TRAILING_SCORE as TRAILING_NUMBER, normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "20"
+GAZETTEER_VERSION = "21"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -184,7 +184,7 @@ def build_gazetteer(path):
 
     db.executemany("insert or replace into places values (?,?,?,?,?,?,?,?)", places)
     db.executemany("insert or ignore into capitals values (?)", [(gid,) for gid in capital_ids(countries, places)])
-    keyed = {(normalize_name(n), gid): kind for n, gid, kind in reversed(names)}
+    keyed = {(gazetteer_key(n), gid): kind for n, gid, kind in reversed(names)}
     db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for (k, gid), kind in keyed.items() if k])
     db.execute("create index names_name on names(name)")
     db.execute("create index places_country on places(country_code, feature)")
@@ -193,6 +193,17 @@ def build_gazetteer(path):
     db.close()
     tmp.replace(path)
     return path
+
+
+def gazetteer_key(name):
+    """The lookup key of a gazetteer name; a numbered district keeps its number.
+
+    A mention's trailing number is a score ("Everton 2") and is dropped, but "Lyon 03", one
+    of Lyon's arrondissements, is no other name of Lyon: keyed "lyon" it made "near Lyon" doubtful.
+    """
+    number = TRAILING_NUMBER.search(name)
+    key = normalize_name(name)
+    return f"{key} {' '.join(re.findall(r'[0-9]+', number.group()))}" if number else key
 
 
 def polygon_centroid(ring):
@@ -397,10 +408,10 @@ def import_geonames(path, gazetteer_path=DEFAULT_GAZETTEER):
                 (gid, name, feature, cols[8], cols[10], float(cols[4]), float(cols[5]), population),
             )
             known = {row[0] for row in db.execute("select name from names where geonameid = ?", (gid,))}
-            keys = {normalize_name(name): "name"}
+            keys = {gazetteer_key(name): "name"}
             for alt in (a for a in alts.split(",") if a):
                 if is_latin(alt):
-                    keys.setdefault(normalize_name(alt), "alt")
+                    keys.setdefault(gazetteer_key(alt), "alt")
             db.executemany("insert into names values (?,?,?)",
                            [(k, gid, kind) for k, kind in keys.items() if k and k not in known])
             added += 1
@@ -511,7 +522,7 @@ def score_candidate(candidate, mention, focus, parents):
     score += FOCUS_WEIGHT * focus.get(code, 0.0)
     if parents and code in parents:
         score += PARENT_COUNTRY_BONUS
-        if candidate["geonameid"] in parents or f"{code}.{candidate['admin1']}" in parents:
+        if candidate["geonameid"] in parents or admin1_code(candidate) in parents:
             score += PARENT_DIVISION_BONUS
     return score
 
@@ -561,12 +572,14 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         candidates = tuple(c for c in candidates if c["feature"] not in LOCAL_FEATURES)
     if not candidates:
         return None, 0.0, []
-    division_meant = mention.get("division_word", False)
+    division_meant = bool(mention.get("division_word"))
+    # "the Paris region" is Ile-de-France, but "the Houston region" no county called Houston.
+    meant_features = ("admin1",) if mention.get("division_word") == "region" else ("admin1", "admin2")
     listed = mention.get("listed_with", ())
     scored = [
         (score_candidate(c, mention, focus, parents)
          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
-         + (1.5 if division_meant and c["feature"] in ("admin1", "admin2") else 0)
+         + (1.5 if division_meant and c["feature"] in meant_features else 0)
          + (1.5 if mention.get("town_word") and c["feature"] == "city" else 0)
          + (LIST_AGREEMENT if kind_of_place(c) in listed else 0)
          + container_bonus(c, mention.get("child_place")), c)
@@ -770,8 +783,7 @@ def resolve_mentions(mentions, text, gazetteer):
         m["child_place"] = child_in_text(m, mentions, at, text)
         m["has_parents"] = bool(parents)
         m["listed_with"] = listed_kinds(lists.get(id(m), ()), gazetteer)
-        m["division_word"] = bool(DIVISION_WORDS.match(text[m["end"]:m["end"] + 20])
-                                  or DIVISION_BEFORE.search(text[max(0, m["start"] - 20):m["start"]]))
+        m["division_word"] = division_word(text, m)
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
         place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(place, m["key"], gazetteer):
@@ -833,7 +845,10 @@ def parents_in_text(mention, mentions, starts, text, gazetteer):
             continue
         for c in gazetteer.candidates(other["key"]):
             if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym":
-                parents.update((c["country_code"], c["geonameid"], c["admin1"]))
+                parents.update((c["country_code"], c["geonameid"]))
+                if c["feature"] == "admin1":
+                    # A county's state counts only when written: "Indiana" is also a county in Pennsylvania.
+                    parents.add(admin1_code(c))
         end = other["end"]
     # "London's Heathrow", "Iraq's northern Nineveh province": the possessor holds the place.
     before = bisect.bisect_left(starts, mention["start"])
@@ -842,7 +857,7 @@ def parents_in_text(mention, mentions, starts, text, gazetteer):
             # The possessor comes first, so it is resolved already: its own place, not its namesakes.
             for c in ([other["place"]] if other.get("place") else gazetteer.candidates(other.get("key", ""))):
                 if c["feature"] in ("country", "admin1", "admin2", "city") and c["kind"] != "demonym":
-                    parents.update((c["country_code"], c["geonameid"], c["admin1"]))
+                    parents.update((c["country_code"], c["geonameid"], admin1_code(c)))
     return parents
 
 
@@ -863,8 +878,27 @@ def contains(division, place):
         return False
     if division["feature"] == "country":
         return True
-    return division["feature"] == "admin1" and bool(place["admin1"]) and (
-        division["admin1"] == f"{place['country_code']}.{place['admin1']}" or division["admin1"] == place["admin1"])
+    return division["feature"] == "admin1" and admin1_code(place) is not None and admin1_code(place) == admin1_code(division)
+
+
+def division_word(text, mention):
+    """The kind of division written right after or before a name ("Homs province", "the state
+    of X"), singular and lower case, or "" when there is none."""
+    word = DIVISION_WORDS.match(text[mention["end"]:mention["end"] + 20]) or DIVISION_BEFORE.search(
+        text[max(0, mention["start"] - 20):mention["start"]])
+    return word.group(1).lower().rstrip("s").replace("countie", "county") if word else ""
+
+
+def admin1_code(place):
+    """The first-level division a place lies in as 'US.IN', whatever its feature; None if unknown.
+
+    The gazetteer writes it 'IN' for a town (and for anything imported from a GeoNames dump),
+    'US.IN' for the state and 'US.IN.143' for a county.
+    """
+    code = place.get("admin1")
+    if not code:
+        return None
+    return ".".join(code.split(".")[:2]) if "." in code else f"{place['country_code']}.{code}"
 
 
 def is_demonym_only(mention, gazetteer):
@@ -896,7 +930,7 @@ def resolve_dateline(dateline, gazetteer, focus=None):
     parents = set()
     for c in gazetteer.candidates(normalize_name(parts[1])) if len(parts) > 1 else ():
         if c["feature"] in ("country", "admin1") and c["kind"] != "demonym":
-            parents.update((c["country_code"], c["geonameid"], c["admin1"]))
+            parents.update((c["country_code"], c["geonameid"], admin1_code(c)))
     # A dateline names a town: a bare one a well-known town ("PORTLAND" is Oregon's or Maine's, not a county).
     mention = {"key": normalize_name(parts[0].title()), "label": "GPE", "town_word": True}
     place, confidence, _ = resolve_toponym(mention, gazetteer, focus or {}, parents)

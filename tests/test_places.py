@@ -67,6 +67,12 @@ RESOLUTION_CASES = [
      "Police in Hampshire arrested two men after a robbery in a village shop.", "Hampshire", "country_code", "GB"),
     ("a_province_named_without_its_kind_word_beats_a_hamlet",  # GeoNames: "Hainan Sheng"
      "Flights to Hainan were cancelled as the storm approached.", "Hainan", "feature", "admin1"),
+    ("a_city_s_numbered_districts_do_not_make_its_name_doubtful",  # GeoNames: "Lyon 03", "Lyon 08"
+     "Dead swans were found in marshland near Lyon on Monday.", "Lyon", "feature", "city"),
+    ("a_big_city_s_region_is_the_city_not_a_county_named_after_it",
+     "Two cases of West Nile virus were reported in the Houston region this week.", "Houston", "feature", "city"),
+    ("a_language_adjective_before_a_town_noun_names_the_country",  # spaCy tags "English" LANGUAGE
+     "The couple were poisoned in the English city of Salisbury in March.", "Salisbury", "country_code", "GB"),
 ]
 
 
@@ -75,6 +81,11 @@ RESOLUTION_CASES = [
 def test_resolution_rule(resolve, gazetteer, rule, text, name, field, value):
     mentions, _ = resolve(text)
     assert place(gazetteer, mentions[name])[field] == value
+
+
+def test_a_county_is_the_one_in_the_state_written_after_it(resolve, gazetteer):
+    mentions, _ = resolve("Deputies in Scott County, Indiana, reported a rise in new cases.")
+    assert place(gazetteer, mentions["Scott County"])["admin1"].startswith("US.IN.")
 
 
 def test_washington_state_is_the_state(resolve, gazetteer):
@@ -223,6 +234,7 @@ def test_a_state_written_after_its_town_holds_it(resolve, gazetteer):
 
 
 def test_parents_up_the_chain_place_the_town(resolve, gazetteer):
+    # Only the state written counts: "Indiana" is also a county in Pennsylvania, which has a Paoli.
     mentions, _ = resolve("Floods cut off Paoli, in Orange County, Indiana, on Sunday.")
     assert place(gazetteer, mentions["Paoli"])["admin1"] == "IN"
 
