@@ -74,6 +74,8 @@ LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
 MIN_CONFIDENCE = 0.2
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
+# A big city this many times as populous as any namesake elsewhere is what its bare name means.
+DOMINANCE = 5
 # Labels the small model gives to place names used for organisations or teams ("Zimbabwe beat ...").
 METONYM_LABELS = {"ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT"}
 # GeoNames writes "Az Zabadānī" where the news writes "Zabadani".
@@ -698,6 +700,23 @@ def is_sole_strong_place(place, key, gazetteer):
         for c in gazetteer.candidates(key))
 
 
+def is_dominant_city(place, key, gazetteer):
+    """True when a big city outweighs every namesake elsewhere DOMINANCE times over: "Manchester"
+    alone is England's (569,000) before New Hampshire's (110,000) or Jamaica's parish, and
+    "Medina" Saudi Arabia's. Not when a country shares the name ("Georgia")."""
+    if place["feature"] != "city" or (place["population"] or 0) < STRONG_CITY_POPULATION:
+        return False
+    here = {grid_cell(place["latitude"], place["longitude"])}
+    for c in gazetteer.candidates(key):
+        if c["kind"] == "demonym" or near_cell((c["latitude"], c["longitude"]), here):
+            continue  # the city's own division or districts
+        if c["kind"] == "alt" and (c["population"] or 0) < EXONYM_CITY_POPULATION:
+            continue  # a suburb's old name: Richmond, Virginia, annexed a Manchester
+        if c["feature"] in ("country", "continent", "region") or DOMINANCE * (c["population"] or 0) > place["population"]:
+            return False
+    return True
+
+
 def names_a_place(key, gazetteer, allow_cities=True):
     """True when a normalised name is the name of a strong place."""
     return any(is_strong_place(c, allow_cities) for c in gazetteer.candidates(key))
@@ -786,7 +805,8 @@ def resolve_mentions(mentions, text, gazetteer):
         m["division_word"] = division_word(text, m)
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
         place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
-        if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(place, m["key"], gazetteer):
+        if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
+                place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
         m["place"] = place
         m["place_confidence"] = confidence if place else None

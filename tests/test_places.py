@@ -69,6 +69,10 @@ RESOLUTION_CASES = [
      "Flights to Hainan were cancelled as the storm approached.", "Hainan", "feature", "admin1"),
     ("a_city_s_numbered_districts_do_not_make_its_name_doubtful",  # GeoNames: "Lyon 03", "Lyon 08"
      "Dead swans were found in marshland near Lyon on Monday.", "Lyon", "feature", "city"),
+    ("a_city_five_times_any_namesake_is_what_its_bare_name_means",  # not New Hampshire's, not Jamaica's
+     "The sergeant was born in Manchester and joined the army at 18.", "Manchester", "country_code", "GB"),
+    ("a_city_five_times_any_namesake_is_what_its_exonym_means",  # not Medina, Ohio
+     "Pilgrims travelled on from Medina after the prayers.", "Medina", "country_code", "SA"),
     ("a_big_city_s_region_is_the_city_not_a_county_named_after_it",
      "Two cases of West Nile virus were reported in the Houston region this week.", "Houston", "feature", "city"),
     ("a_language_adjective_before_a_town_noun_names_the_country",  # spaCy tags "English" LANGUAGE
