@@ -20,7 +20,7 @@ import zlib
 from .names import TRAILING_SCORE as TRAILING_NUMBER, normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "21"
+GAZETTEER_VERSION = "23"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -166,6 +166,9 @@ def build_gazetteer(path):
     for d in divisions:
         names.extend((n, d["row"][0], kind) for n, kind in d["names"])
     division_ids = {d["iso"]: d["row"][0] for d in divisions if d["iso"]}
+    for row, row_names in former_divisions(divisions):
+        places.append(row)
+        names.extend((n, row[0], "name") for n in row_names)
 
     region_ids = {c["name"]: c["geonameId"] for c in gc.get_continents().values()}
     for row in read_tsv(DATA / "regions.tsv"):
@@ -322,6 +325,23 @@ def read_divisions():
                 names_.append((alt, "name" if is_name_without_kind(alt, name) else "alt"))
         divisions.append({"row": row, "names": names_, "iso": iso or None})
     return divisions
+
+
+def former_divisions(divisions):
+    """(place row, names) of each division in former_divisions.tsv, at the middle of the current
+    divisions that replaced it: Kenya's "Nyanza" province is still in the news, not in GeoNames."""
+    by_name = {(d["row"][3], d["row"][1]): d["row"] for d in divisions}
+    for name, country, successors, other_names, _when in read_tsv(DATA / "former_divisions.tsv"):
+        parts = [by_name[(country, s)] for s in successors.split("|") if (country, s) in by_name]
+        if not parts:
+            continue
+        lat = sum(p[5] for p in parts) / len(parts)
+        lon = sum(p[6] for p in parts) / len(parts)
+        # The code of the division that holds them all: Innlandet's for Hedmark, England's for Northamptonshire.
+        codes = {p[4] if p[2] == "admin1" else ".".join(p[4].split(".")[:2]) for p in parts}
+        row = (synthetic_id(f"{country}.{name}"), name, parts[0][2], country, codes.pop() if len(codes) == 1 else None,
+               round(lat, 4), round(lon, 4), sum(p[7] or 0 for p in parts))
+        yield row, [name, *filter(None, other_names.split("|"))]
 
 
 # Words GeoNames adds to a division's own name: "Hubei Sheng" is Hubei, "Xinjiang Uygur Zizhiqu"
