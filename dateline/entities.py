@@ -254,11 +254,30 @@ def with_misread_places(sentence, ents, place_kind):
     from spacy.tokens import Span
 
     r, changed = rules(), []
-    for ent in ents:
-        if ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and is_misread_place(ent, r, place_kind):
+    places = {i for e in ents if e.label_ in PLACE_LABELS for i in range(e.start, e.end)}
+    for n, ent in enumerate(ents):
+        if ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and (
+                is_misread_place(ent, r, place_kind) or is_listed_with_places(ent, ents[n + 1:n + 2], places, place_kind)):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
+            places.update(range(ent.start, ent.end))
         changed.append(ent)
     return changed
+
+
+def is_listed_with_places(ent, following, places, place_kind):
+    """True when a known town's name is joined to places: a conjunct of one ("stores in Zilina,
+    Nitra and Presov", "stops in Hilversum and Almelo") or followed by its country or division
+    ("in Castlegar, British Columbia")."""
+    root, doc = ent.root, ent.doc
+    if place_kind(normalize_name(ent.text)) not in ("town", "place", "country"):
+        return False
+    if (ent.end < len(doc) and doc[ent.end].tag_ == "POS") or ent[-1].lower_ in rules()["org_suffixes"]:
+        return False
+    if root.dep_ == "conj" and root.head.i in places:
+        return True
+    parent = following[0] if following else None
+    return (parent is not None and parent.start == ent.end + 1 and doc[ent.end].text == ","
+            and parent.label_ in ("GPE", "LOC") and place_kind(normalize_name(parent.text)) in ("country", "place"))
 
 
 def is_misread_place(ent, r, place_kind):

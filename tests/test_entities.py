@@ -140,6 +140,12 @@ LABEL_CASES = [
      "Rebels targeted Bentiu with rockets.", "Bentiu", "GPE"),
     ("a_company_a_verb_of_attack_takes_stays_a_company",
      "The recession hit Apple hard.", "Apple", "ORG"),
+    ("a_known_town_joined_to_a_place_is_a_place",  # the model says ORG
+     "The chain sold its stores in Zilina, Nitra and Presov last year.", "Nitra", "GPE"),
+    ("a_known_town_joined_to_a_place_is_a_place_whatever_the_model_said",  # the model says PERSON
+     "The new line stops in Hilversum and Almelo before the border.", "Almelo", "GPE"),
+    ("a_known_town_followed_by_its_division_is_a_place",  # the model says PERSON
+     "Instead of driving to Castlegar, British Columbia, people can now visit the office.", "Castlegar", "GPE"),
 ]
 
 
