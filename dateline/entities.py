@@ -17,6 +17,7 @@ from .nlp import doc_text, original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,7 +66,7 @@ def fix_label(span, label):
     if label == "LANGUAGE" and root.dep_ == "amod" and head.lemma_.lower() in r["place_nouns"]:
         return "NORP"  # "the English city of Salisbury" says where, not in which language
     if label not in PLACE_LABELS and label not in ("NORP",):
-        if root.dep_ == "compound" and head.lemma_.lower() in r["place_nouns"]:
+        if label in NAME_LABELS and names_place_noun(root, r):
             return "GPE"
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in r["place_nouns"]:
             return "GPE"  # "the town of Taybat al-Imam", "the island of Hanish"
@@ -84,6 +85,23 @@ NAME_PARTICLES = {"de", "van", "der", "den", "von", "la", "le", "da", "di", "del
 RESULTS_LINE_SCORES = 0.15  # at least this share of a line's words are numbers...
 RESULTS_LINE_LOWER = 0.34  # ...and at most this share lower-case words (prose has verbs and units)
 MAX_RESULTS_LINE = 1000
+
+
+def names_place_noun(token, r):
+    """True when a name is a place noun's modifier ("the Aziziyah district"), or a conjunct of
+    one ("the Shuqayf and Bustan al-Basha districts")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ not in ("compound", "nmod") or head.i < token.i or not head.is_lower or head.lemma_ not in r["place_nouns"]:
+        return False
+    # Only other names, "and" and nouns of the place noun between ("the Balata refugee camp"),
+    # not an owner's words: "the Fatah Halab controlled districts", "a Tamil Tiger rebel base".
+    if token.lower_ in r["org_suffixes"] or any(c.dep_ == "prep" for c in token.children):
+        return False  # "the Jaysh al-Islam (Army of Islam) town of Hawsh"
+    between = token.doc[token.right_edge.i + 1:head.i]
+    return not any(t.is_lower and t.lower_ not in ("and", "or") and not (
+        t.dep_ == "compound" and t.head.i == head.i and t.lemma_ not in r["owner_nouns"]) for t in between)
 
 
 def is_results_line(sentence):
@@ -220,8 +238,8 @@ def with_missed_places(sentence, ents, place_kind):
             if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):
                 add(start, t.i + 1)
             continue
-        if t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.is_lower and t.head.lemma_ in r["place_nouns"]:
-            start = name_start(t, sentence, covered)  # "the Aziziyah district", "Sayid Karam district"
+        if names_place_noun(t, r):
+            start = name_start(t, sentence, covered)  # "the Aziziyah district", "the Qaboun and Jobar districts"
             if not any(doc[i].ent_type_ for i in range(start, t.i)):
                 add(start, t.i + 1)
             continue

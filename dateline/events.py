@@ -12,7 +12,7 @@ import math
 import pathlib
 import re
 
-from .entities import rules as entity_rules
+from .entities import names_place_noun, rules as entity_rules
 from .nlp import original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -635,7 +635,10 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     guessed = trigger.lemma_.lower() in entity_rules()["place_or_other_verbs"]
     for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
         if obj.lemma_.lower() in PLACE_OBJECT_NOUNS and (obj.dep_ == "dobj" or any(c.dep_ == "appos" for c in obj.children)):
-            names = [c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1]
+            # "the Aziziyah district", "the Al-Assad and Minyan suburbs", "the village of Kinsibba",
+            # "the capital, Kabul"
+            names = [c for c in obj.children if c.dep_ in ("compound", "nmod") and (
+                c.i == obj.i - 1 or names_place_noun(c, entity_rules()))]
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             names += [c for c in obj.children if c.dep_ == "appos"]
             labels = ("GPE", "LOC")

@@ -140,6 +140,10 @@ LABEL_CASES = [
      "Rebels targeted Bentiu with rockets.", "Bentiu", "GPE"),
     ("a_company_a_verb_of_attack_takes_stays_a_company",
      "The recession hit Apple hard.", "Apple", "ORG"),
+    ("names_before_a_place_noun_are_places",  # the model says PERSON
+     "Rebels shelled the Qaboun and Jobar districts overnight.", "Jobar", "GPE"),
+    ("an_owner_s_name_before_a_place_noun_is_no_place",
+     "Militants attacked the Fatah Halab controlled districts at dawn.", "Fatah", "ORG"),
     ("a_known_town_joined_to_a_place_is_a_place",  # the model says ORG
      "The chain sold its stores in Zilina, Nitra and Presov last year.", "Nitra", "GPE"),
     ("a_known_town_joined_to_a_place_is_a_place_whatever_the_model_said",  # the model says PERSON

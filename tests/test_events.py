@@ -217,6 +217,10 @@ LOCATION_CASES = [
      "Soldiers captured Tennenbaum on Monday.", "captured", None),
     ("a_captured_person_named_like_a_small_town_is_no_location",
      "Militiamen captured Diaz at a roadblock last year.", "captured", None),
+    ("the_first_of_the_places_a_verb_takes_named_before_their_noun",
+     "Government jets bombed the Karm and Jazmati suburbs of Aleppo on Monday.", "bombed", "Karm"),
+    ("an_owner_named_before_the_place_noun_is_no_location",
+     "Air force jets destroyed a Tamil Tiger rebel base on Wednesday.", "destroyed", None),
 ]
 
 
