@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from .names import clean_surface, normalize_name
+from .names import clean_surface, followed_by_age, normalize_name
 from .nlp import doc_text, original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -63,6 +63,8 @@ def fix_label(span, label):
             return "FAC"  # "the Palestine Roundabout"
         if words[-1] in r["landform_suffixes"] or (label != "PERSON" and words[-1] in r["landform_suffixes_not_persons"]):
             return "LOC"  # "Biju Hill", "the Hayyan Gas Fields"
+    if label in ("GPE", "NORP", "ORG") and followed_by_age(span.doc.text, span.end_char):
+        return "PERSON"  # "Jordan, 56, was shot"
     if label == "LANGUAGE" and root.dep_ == "amod" and head.lemma_.lower() in r["place_nouns"]:
         return "NORP"  # "the English city of Salisbury" says where, not in which language
     if label not in PLACE_LABELS and label not in ("NORP",):
@@ -278,8 +280,16 @@ def with_misread_places(sentence, ents, place_kind):
                 is_misread_place(ent, r, place_kind) or is_listed_with_places(ent, ents[n + 1:n + 2], places, place_kind)):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
             places.update(range(ent.start, ent.end))
+        elif ent.label_ in ("GPE", "LOC", "NORP") and is_known_organisation(ent, place_kind):
+            ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the military official of Daesh"
         changed.append(ent)
     return changed
+
+
+def is_known_organisation(ent, place_kind):
+    """True when a name tagged as a place is an organisation of aliases.tsv and no place's name."""
+    key = normalize_name(ent.text)
+    return aliases().get(key, (None, None))[1] == "ORG" and place_kind(key) is None
 
 
 def is_listed_with_places(ent, following, places, place_kind):

@@ -33,3 +33,12 @@ def normalize_name(text):
     text = re.sub(r"[.'’`ʻʼ]", "", text)
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return re.sub(r"\bst (?=[a-z])", "saint ", text)
+
+
+AGE_AFTER = re.compile(r"\s*,\s*(\d{1,3})\s*,(?!\d)")
+
+
+def followed_by_age(text, end):
+    """True when the name ending at `end` is followed by an age between commas: "Jordan, 56, was shot"."""
+    age = AGE_AFTER.match(text, end)
+    return bool(age) and 0 < int(age.group(1)) < 120

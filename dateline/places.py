@@ -17,7 +17,7 @@ import re
 import sqlite3
 import zlib
 
-from .names import TRAILING_SCORE as TRAILING_NUMBER, normalize_name
+from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
 GAZETTEER_VERSION = "23"
@@ -796,6 +796,8 @@ def resolve_mentions(mentions, text, gazetteer):
         m.setdefault("key", normalize_name(m["text"]))
     nested = []
     for m in mentions:
+        if followed_by_age(text, m["end"]):
+            continue  # "Jordan, 56, was shot": a person
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(m["key"], gazetteer):
             # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON).
             if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):

@@ -144,6 +144,10 @@ LABEL_CASES = [
      "Rebels shelled the Qaboun and Jobar districts overnight.", "Jobar", "GPE"),
     ("an_owner_s_name_before_a_place_noun_is_no_place",
      "Militants attacked the Fatah Halab controlled districts at dawn.", "Fatah", "ORG"),
+    ("a_name_followed_by_an_age_is_a_person",  # the model says GPE
+     "Jordan, 56, was shot as he napped in his car.", "Jordan", "PERSON"),
+    ("a_known_organisation_is_no_place",  # the model says GPE; aliases.tsv knows Daesh
+     "A senior commander of Daesh was killed in the battle.", "Daesh", "ORG"),
     ("a_known_town_joined_to_a_place_is_a_place",  # the model says ORG
      "The chain sold its stores in Zilina, Nitra and Presov last year.", "Nitra", "GPE"),
     ("a_known_town_joined_to_a_place_is_a_place_whatever_the_model_said",  # the model says PERSON
