@@ -711,7 +711,11 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
             return found
     # Then a locative phrase on an argument: "shot a policeman and a boy in the town of Tulkarm",
     # "clashed with forces in Mitrovica".
-    for head in sorted(argument_nouns(trigger), key=lambda h: abs(h.i - trigger.i)):
+    # A coordinated verb's object too when the trigger has none: "shot and injured a doctor in Pattani".
+    sharing = [] if any(c.dep_ in ("dobj", "nsubjpass") for c in trigger.children) else [
+        c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    nouns = argument_nouns(trigger) + [n for c in sharing for n in argument_nouns(c)]
+    for head in sorted(nouns, key=lambda h: abs(h.i - trigger.i)):
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
             return found
@@ -738,8 +742,13 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass")
                         for t in actor_tokens(c) if not names_owner(t, offset, mentions)
                         and not names_home(t, offset, mentions)], offset, mentions)
+    # The scene clause's phrases, then its object's: "killed when fighters attacked a centre in
+    # Piranshahr", "shot dead as he was leaving his home in Moscow".
     for head in scene:
         found = found or toponym_of_phrases(head, offset, mentions, hidden)
+    for head in scene:
+        for noun in (n for n in argument_nouns(head) if n.dep_ == "dobj"):
+            found = found or toponym_of_phrases(noun, offset, mentions, hidden)
     return found
 
 

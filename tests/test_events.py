@@ -392,6 +392,18 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     assert location_with_model_names(model, text, "return", ["Washington", "Hanoi"]) is None
 
 
+@pytest.mark.parametrize("text, word, place", [
+    # The object a coordinated verb shares: where it was is where the trigger's event happened.
+    ("Unidentified gunmen shot and injured a shopkeeper in Yala province on Tuesday.", "shot", "Yala"),
+    # The object of a scene clause: "as he was leaving his home in X", "when militants stormed a post in X".
+    ("Ivan Petrov was shot dead in June 2003 as he was leaving his home in Kazan.", "shot", "Kazan"),
+    ("Twelve guards were killed and dozens more were wounded when militants stormed a border post in Rafah.",
+     "killed", "Rafah"),
+])
+def test_location_on_the_object_of_a_partner_verb(model, gazetteer, text, word, place):
+    assert location_of_word(model, gazetteer, text, word) == place
+
+
 def location_of_word(model, gazetteer, text, word):
     """The location of any word, event trigger or not, with the pipeline's own mentions."""
     from dateline import ingest, nlp, pipeline
