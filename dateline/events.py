@@ -23,12 +23,13 @@ REPORTING_VERBS = {
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "that", "which", "this"}
 LOCATIVE_PREPOSITIONS = {"in", "near", "at", "around", "outside", "inside", "across", "on", "into",
                          "throughout", "along", "off", "over", "within", "through", "between",
-                         "towards", "toward"}
+                         "towards", "toward", "above", "below", "beneath", "beside", "alongside"}
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "crowds", "crowd",
                   "group", "groups", "number", "some", "many", "most", "all", "several", "few", "majority",
                   "members", "member", "one", "third", "half"}
 # "murdered during a meeting in Darjeeling": the phrase's event happened where the trigger's did.
 SCENE_PREPOSITIONS = {"during", "amid", "in", "at"}
+NAMING_VERBS = {"know", "call", "name", "dub"}
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
 PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
@@ -769,6 +770,8 @@ def argument_nouns(trigger):
 def named_in_place_phrase(noun, offset, mentions):
     """The first proper name in a place noun's phrase, its "of" complement or its conjuncts."""
     tokens = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "appos") for t in c.subtree]
+    # "an area known as El Tablazo", "a village called Kisima"
+    tokens += [t for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS for t in c.subtree]
     tokens += [t for c in noun.children if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "conj" for t in c.subtree]
     for token in sorted(tokens, key=lambda t: t.i):
         m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token)) if token.pos_ == "PROPN" else None

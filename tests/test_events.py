@@ -399,8 +399,13 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("Ivan Petrov was shot dead in June 2003 as he was leaving his home in Kazan.", "shot", "Kazan"),
     ("Twelve guards were killed and dozens more were wounded when militants stormed a border post in Rafah.",
      "killed", "Rafah"),
+    # A place noun named by "known as", "called": the name, not the reference point beyond.
+    ("Kidnappers seized two engineers late Sunday in an area known as El Rosario, some 20 kilometers north of Matagalpa.",
+     "seized", "El Rosario"),
+    # "above" is locative.
+    ("Fighter jets patrolled the skies above Lisbon during the summit.", "patrolled", "Lisbon"),
 ])
-def test_location_on_the_object_of_a_partner_verb(model, gazetteer, text, word, place):
+def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
 
 
