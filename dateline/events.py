@@ -739,10 +739,18 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         found = place_object(governor, offset, mentions, by_noun_only=True)
         if found is not None:
             return found
-    # Only the object's own noun phrase: a relative clause on it tells of something else.
-    found = toponym_in([t for c in trigger.children if c.dep_ in ("dobj", "compound", "nsubjpass")
-                        for t in actor_tokens(c) if not names_owner(t, offset, mentions)
-                        and not names_home(t, offset, mentions)], offset, mentions)
+    # Only the object's own noun phrase: a relative clause on it tells of something else. Then
+    # a governing verb's object: "struck a Baghdad cafe ..., killing 12", "stormed the Rasoul
+    # checkpoint, killing 3"; but a name is a place only when a verb of attack takes it ("asked
+    # Hanoi to return").
+    rules = entity_rules()
+    found = None
+    for verb in [trigger] + governors:
+        whole = verb == trigger or verb.lemma_.lower() in rules["place_taking_verbs"] | rules["place_or_other_verbs"]
+        tokens = [t for c in verb.children if c.dep_ in (("dobj", "compound", "nsubjpass") if verb == trigger else ("dobj",))
+                  for t in actor_tokens(c) if whole or not is_part_of_name(t, c)]
+        found = found or toponym_in([t for t in tokens if not names_owner(t, offset, mentions)
+                                     and not names_home(t, offset, mentions)], offset, mentions)
     # The scene clause's phrases, then its object's: "killed when fighters attacked a centre in
     # Piranshahr", "shot dead as he was leaving his home in Moscow".
     for head in scene:
@@ -765,6 +773,11 @@ def argument_nouns(trigger):
     doing = [c for n in nouns if n.dep_ == "dobj" for c in n.children
              if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() not in PATH_VERBS]
     return nouns + wholes + doing
+
+
+def is_part_of_name(token, head):
+    """True for a noun phrase's head and, when it is a name ("the Golan Heights"), the words of its name."""
+    return token.i == head.i or (head.is_title and token.head.i == head.i and token.dep_ in ("compound", "flat"))
 
 
 def named_in_place_phrase(noun, offset, mentions):

@@ -402,6 +402,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A place noun named by "known as", "called": the name, not the reference point beyond.
     ("Kidnappers seized two engineers late Sunday in an area known as El Rosario, some 20 kilometers north of Matagalpa.",
      "seized", "El Rosario"),
+    # A governing verb's object: its place modifier, or the whole when a verb of attack takes it.
+    ("A suicide bomber struck a Kabul hotel overnight as guests slept, killing at least 12 people.", "killing", "Kabul"),
+    ("Gunmen stormed the Hotel Rivoli on Friday as guests slept, killing at least nine people.", "killing", "Hotel Rivoli"),
     # "above" is locative.
     ("Fighter jets patrolled the skies above Lisbon during the summit.", "patrolled", "Lisbon"),
 ])
