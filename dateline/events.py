@@ -30,6 +30,8 @@ QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions
 # "murdered during a meeting in Darjeeling": the phrase's event happened where the trigger's did.
 SCENE_PREPOSITIONS = {"during", "amid", "in", "at"}
 NAMING_VERBS = {"know", "call", "name", "dub"}
+BUILDING_WORDS = {"office", "center", "centre", "university", "mosque", "church", "temple", "hospital", "museum",
+                  "school", "hotel", "station", "stadium", "building", "headquarters", "terminal", "market", "prison"}
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
 PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
@@ -613,8 +615,9 @@ def location_of(trigger, offset, mentions):
     # "In Kandahar, six civilians were killed by a bomb in Maiwand district": a fronted phrase
     # sets a broad scene; a more specific place in the clause itself is where it happened.
     fronted = fronted_phrases(trigger)
-    if found is not None and any(offset + p.left_edge.idx <= found["start"] < offset + p.right_edge.idx + len(p.right_edge)
-                                 for p in fronted):
+    scene_only = found is not None and any(
+        offset + p.left_edge.idx <= found["start"] < offset + p.right_edge.idx + len(p.right_edge) for p in fronted)
+    if scene_only:
         inner = located_by_phrases(trigger, offset, mentions, hidden=fronted)
         if inner is not None and specificity(inner) > specificity(found):
             found = inner
@@ -622,8 +625,9 @@ def location_of(trigger, offset, mentions):
     # happened; the phrase beside it names what contains it.
     # It also beats a place a governing clause names ("launched an attack at the airport,
     # targeting Kafr Zita"); against the trigger's own phrase the more specific wins.
+    # So does the place it acts on: "In the province of Quneitra, terrorists shelled the settlement of Jaba".
     target = place_object(trigger, offset, mentions)
-    if target is not None and (found is None or specificity(target) >= specificity(found)
+    if target is not None and (found is None or scene_only or specificity(target) >= specificity(found)
                                or found is not toponym_of_phrases(trigger, offset, mentions)):
         return target
     return found
@@ -775,6 +779,18 @@ def argument_nouns(trigger):
     return nouns + wholes + doing
 
 
+def names_building(mention):
+    """True for an organisation's or a building's name: 'the Land Revenue Office', 'Ershad Mosque'."""
+    rules = entity_rules()
+    words = mention["text"].lower().split()
+    return len(words) > 1 and words[-1] in rules["facility_suffixes"] | rules["org_suffixes"] | BUILDING_WORDS
+
+
+def is_parent_of(token, name):
+    """True when a token lies in a locative phrase on a name: 'Olangur in Villupuram district'."""
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "near", "of") and token in p.subtree for p in name.children)
+
+
 def is_part_of_name(token, head):
     """True for a noun phrase's head and, when it is a name ("the Golan Heights"), the words of its name."""
     return token.i == head.i or (head.is_title and token.head.i == head.i and token.dep_ in ("compound", "flat"))
@@ -858,8 +874,11 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
         if pobj is not None and pobj.pos_ == "PROPN" and prep.lower_ in PLACE_ONLY_PREPOSITIONS:
             m = mention_at(mentions, offset + pobj.idx, offset + pobj.idx + len(pobj))
             misread = m if m is not None and m["label"] in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART") else None
+        # ...or the town it is in ("murdered at Olangur in Villupuram district"), but a building
+        # is where the town is ("at the Land Revenue Office in Gulariya").
         if found is not None and misread is not None and any(
-                is_reference_place(t) for t in prep.subtree if found["start"] <= offset + t.idx < found["end"]):
+                is_reference_place(t) or (is_parent_of(t, pobj) and not names_building(misread))
+                for t in prep.subtree if found["start"] <= offset + t.idx < found["end"]):
             return misread
         if found is not None or misread is not None:
             return found or misread

@@ -405,6 +405,11 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A governing verb's object: its place modifier, or the whole when a verb of attack takes it.
     ("A suicide bomber struck a Kabul hotel overnight as guests slept, killing at least 12 people.", "killing", "Kabul"),
     ("Gunmen stormed the Hotel Rivoli on Friday as guests slept, killing at least nine people.", "killing", "Hotel Rivoli"),
+    # A fronted scene gives way to the place the verb acts on.
+    ("In the district of Wadi Barada, rebels shelled the town of Zabadani.", "shelled", "Zabadani"),
+    # A town the model misread beats the division it is in, but a building does not ...
+    ("A shopkeeper was murdered at Olakkur in Tindivanam taluk.", "murdered", "Olakkur"),
+    ("Guerrillas detonated a bomb at the Land Revenue Office in Gulariya on Saturday.", "detonated", "Gulariya"),
     # "above" is locative.
     ("Fighter jets patrolled the skies above Lisbon during the summit.", "patrolled", "Lisbon"),
 ])
