@@ -543,7 +543,7 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
         is_place = m is not None and (m["label"] in ("GPE", "LOC", "FAC") or (m.get("toponym") and m.get("place")))
         if is_place and m not in found:
             found.append(m)
-            if is_reference_place(token) or names_owner(token, offset, mentions):
+            if is_reference_place(token) or names_owner(token, offset, mentions) or is_possessor(token, m, offset):
                 references.add(id(m))
     if not found:
         return None
@@ -784,6 +784,13 @@ def names_building(mention):
     rules = entity_rules()
     words = mention["text"].lower().split()
     return len(words) > 1 and words[-1] in rules["facility_suffixes"] | rules["org_suffixes"] | BUILDING_WORDS
+
+
+def is_possessor(token, mention, offset):
+    """True for a place written as the owner of another: "Baghdad" in "Baghdad's Sadr City district"."""
+    while token.head.i != token.i and mention["start"] <= offset + token.head.idx < mention["end"]:
+        token = token.head
+    return token.dep_ == "poss"
 
 
 def is_parent_of(token, name):

@@ -410,6 +410,8 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A town the model misread beats the division it is in, but a building does not ...
     ("A shopkeeper was murdered at Olakkur in Tindivanam taluk.", "murdered", "Olakkur"),
     ("Guerrillas detonated a bomb at the Land Revenue Office in Gulariya on Saturday.", "detonated", "Gulariya"),
+    # A possessor city gives way to the place it holds.
+    ("At least six people were killed in explosions in Cairo's Giza district Saturday.", "killed", "Giza"),
     # "above" is locative.
     ("Fighter jets patrolled the skies above Lisbon during the summit.", "patrolled", "Lisbon"),
 ])
