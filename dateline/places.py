@@ -74,6 +74,8 @@ LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
 MIN_CONFIDENCE = 0.2
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
+# Big cities count toward the article's country when at least this many of one country are named.
+TOWN_FOCUS_MIN = 2
 # A big city this many times as populous as any namesake elsewhere is what its bare name means.
 DOMINANCE = 5
 # Labels the small model gives to place names used for organisations or teams ("Zimbabwe beat ...").
@@ -525,8 +527,23 @@ def focus_countries(mentions, gazetteer):
         cities = {c["country_code"] for c in named if c["feature"] == "city" and is_strong_place(c)}
         if len(codes) == 1 and cities <= codes:
             counts[codes.pop()] += 1
+    counts.update(town_counts(mentions, gazetteer))
     total = sum(counts.values())
     return {code: n / total for code, n in counts.items()} if total else {}
+
+
+def town_counts(mentions, gazetteer):
+    """Big cities of one country that are the only big city of their name, as focus counts: a
+    list of seats in "Bristol, Sheffield, Liverpool, ..." is British, so its "Canterbury" is
+    Kent's, not New Zealand's region. Counted once per name, and only when two or more agree."""
+    towns = collections.defaultdict(set)
+    for m in mentions:
+        if m["label"] not in TOPONYM_LABELS:
+            continue
+        strong = [c for c in gazetteer.candidates(m["key"]) if c["kind"] != "demonym" and is_strong_place(c)]
+        if len(strong) == 1 and strong[0]["feature"] == "city":
+            towns[strong[0]["country_code"]].add(m["key"])
+    return {code: len(keys) for code, keys in towns.items() if len(keys) >= TOWN_FOCUS_MIN}
 
 
 def score_candidate(candidate, mention, focus, parents):
@@ -761,7 +778,7 @@ def toponyms_inside(mention, text, gazetteer):
         for chosen in (words[:n], words[-n:]):
             start = mention["start"] + chosen[0].start()
             end = mention["start"] + chosen[-1].end()
-            surface = POSSESSIVE_END.sub("", text[start:end])  # "Toronto's", not the s of "Texas"
+            surface = POSSESSIVE_END.sub("", text[start:end].rstrip(",;:"))  # "Toronto's", not the s of "Texas"
             key = normalize_name(surface)
             # "Follow us" holds no "US": a place name is capitalised, a short one in capitals.
             if is_generic(key) or not surface[:1].isupper() or (len(surface) <= 2 and not surface.isupper()):
@@ -885,12 +902,15 @@ def parents_in_text(mention, mentions, starts, text, gazetteer):
             break
         if other["start"] < end or text[end:other["start"]].strip() not in PARENT_SEPARATORS:
             continue
-        for c in gazetteer.candidates(other["key"]):
-            if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym":
-                parents.update((c["country_code"], c["geonameid"]))
-                if c["feature"] == "admin1":
-                    # A county's state counts only when written: "Indiana" is also a county in Pennsylvania.
-                    parents.add(admin1_code(c))
+        holders = [c for c in gazetteer.candidates(other["key"])
+                   if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym"]
+        if not holders:
+            break  # the chain ends at a name that holds nothing: "Eastbourne, Isle of Wight, ... Canterbury"
+        for c in holders:
+            parents.update((c["country_code"], c["geonameid"]))
+            if c["feature"] == "admin1":
+                # A county's state counts only when written: "Indiana" is also a county in Pennsylvania.
+                parents.add(admin1_code(c))
         end = other["end"]
     # "London's Heathrow", "Iraq's northern Nineveh province": the possessor holds the place.
     before = bisect.bisect_left(starts, mention["start"])

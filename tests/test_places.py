@@ -103,6 +103,27 @@ def test_a_former_division_lies_among_the_divisions_that_replaced_it(gazetteer):
     assert orientale["population"] == sum(p["population"] for p in parts)
 
 
+def test_a_chain_of_parents_ends_at_a_name_that_holds_nothing(gazetteer):
+    # A list of seats, not a town and its parents: Canterbury, New Zealand's region, holds no Eastbourne.
+    text = "Eastbourne, Isle of Wight, Dorset West, Canterbury"
+    mentions = [{"text": t, "key": places.normalize_name(t), "start": text.index(t), "end": text.index(t) + len(t)}
+                for t in ("Eastbourne", "Isle of Wight, Dorset West", "Canterbury")]
+    assert places.parents_in_text(mentions[0], mentions, [m["start"] for m in mentions], text, gazetteer) == set()
+    text = "Austin, in Scott County, Indiana"
+    mentions = [{"text": t, "key": places.normalize_name(t), "start": text.index(t), "end": text.index(t) + len(t)}
+                for t in ("Austin", "Scott County", "Indiana")]
+    assert "US.IN" in places.parents_in_text(mentions[0], mentions, [m["start"] for m in mentions], text, gazetteer)
+
+
+def test_big_cities_of_one_country_set_the_article_s_country(resolve, gazetteer):
+    # Iraq is the only country named, yet the towns are British: Canterbury is Kent's, not New Zealand's.
+    mentions, result = resolve("Campaigners toured Bristol, Sheffield and Leeds before ending the week in Canterbury, "
+                               "where the war in Iraq dominated.")
+    assert place(gazetteer, mentions["Canterbury"])["country_code"] == "GB"
+    # The model joins "Bristol, Sheffield" into one name; the town inside it is "Bristol", not "Bristol,".
+    assert not any(m["text"].endswith(",") for m in result["mentions"])
+
+
 def test_a_county_is_the_one_in_the_state_written_after_it(resolve, gazetteer):
     mentions, _ = resolve("Deputies in Scott County, Indiana, reported a rise in new cases.")
     assert place(gazetteer, mentions["Scott County"])["admin1"].startswith("US.IN.")
