@@ -598,6 +598,9 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         # "pro-Syrian", "anti-American": the stance still names the country.
         key = re.sub(r"^(?:pro|anti|non) ", "", key)
     candidates = gazetteer.candidates(key)
+    if re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", mention.get("text", "")) and len(mention["text"]) <= 5:
+        # "MoD", "DfE": an office's initials, never a small town's other name (Maud).
+        candidates = tuple(c for c in candidates if c["feature"] in ("country", "admin1"))
     if mention["label"] == "NORP":
         candidates = tuple(c for c in candidates if c["kind"] == "demonym")
     else:
@@ -785,12 +788,18 @@ def toponyms_inside(mention, text, gazetteer):
                 continue
             candidates = gazetteer.candidates(key)
             demonym = any(c["kind"] == "demonym" for c in candidates)
-            if not (demonym or any(is_strong_place(c) for c in candidates)):
+            # Not a small capital inside a firm's name: "Morgan Stanley" holds no Stanley, Falklands.
+            if not (demonym or any(is_strong_place(c) and not is_small_capital(c) for c in candidates)):
                 continue
             if any(f["start"] < start + len(surface) and f["end"] > start for f in found):
                 continue
             found.append(nested_mention(mention, surface, start, demonym))
     return found
+
+
+def is_small_capital(candidate):
+    """A capital too small to be strong on its population alone: Stanley, Falklands; Kingston, Norfolk Island."""
+    return candidate["feature"] == "city" and (candidate["population"] or 0) < STRONG_CITY_POPULATION
 
 
 def nested_mention(mention, surface, start, demonym):

@@ -334,6 +334,13 @@ def test_a_division_the_gazetteer_lacks_is_no_town_abroad(resolve):
     assert mentions["Nairobi"]["place_id"] is not None
 
 
+def test_a_firm_s_name_holds_no_small_capital_and_initials_name_no_town(extract):
+    result = extract("The bank is working with Morgan Stanley on the deal.")
+    assert "FK" not in {p["country_code"] for p in result["places"]}  # not Stanley, Falklands
+    result = extract("The MoD are considering whether to appeal the ruling.")
+    assert result["places"] == []  # not Maud, Oklahoma
+
+
 def test_a_person_s_name_holds_no_place(extract):
     result = extract("London mayor Ken Livingstone refused to apologise. Mr Livingstone said he stood by his remarks.")
     assert "ZM" not in {p["country_code"] for p in result["places"]}  # not Livingstone, Zambia
