@@ -639,6 +639,9 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     None. A name the verb alone made a place ("captured Ocalan in Kenya") is not one."""
     guessed = trigger.lemma_.lower() in entity_rules()["place_or_other_verbs"]
     for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+        own = mention_at(mentions, offset + obj.idx, offset + obj.idx + len(obj)) if obj.is_title else None
+        if own is not None and obj.dep_ == "dobj" and own["label"] in ("LOC", "FAC"):
+            return own  # "targeting the Handarat Refugee Camp", "the Al-Sina'a District"
         if obj.lemma_.lower() in PLACE_OBJECT_NOUNS and (obj.dep_ == "dobj" or any(c.dep_ == "appos" for c in obj.children)):
             # "the Aziziyah district", "the Al-Assad and Minyan suburbs", "the village of Kinsibba",
             # "the capital, Kabul"

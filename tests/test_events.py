@@ -412,6 +412,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("Guerrillas detonated a bomb at the Land Revenue Office in Gulariya on Saturday.", "detonated", "Gulariya"),
     # A possessor city gives way to the place it holds.
     ("At least six people were killed in explosions in Cairo's Giza district Saturday.", "killed", "Giza"),
+    # A named facility or landform the verb acts on, whatever else governs it.
+    ("The army launched a new offensive in northern Hama on Monday, targeting the Khan Sheikhoun Refugee Camp.",
+     "targeting", "Khan Sheikhoun Refugee Camp"),
     # "above" is locative.
     ("Fighter jets patrolled the skies above Lisbon during the summit.", "patrolled", "Lisbon"),
 ])
