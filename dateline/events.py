@@ -39,7 +39,7 @@ MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arri
 # A part of a place is where its whole is: "the streets of Suva", "in the capital Baku".
 PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "capital", "city",
                     "town", "village", "area", "province", "district", "region", "countryside", "vicinity",
-                    "environs", "part", "parts"}
+                    "environs", "part", "parts", "coastline", "waters", "airspace", "territory"}
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
                       "farm", "base", "airport", "city", "suburb", "outskirts", "capital", "settlement",
                       "hamlet", "quarter", "locality", "commune", "province", "governorate", "region", "county"}
@@ -765,6 +765,11 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     for head in scene:
         for noun in (n for n in argument_nouns(head) if n.dep_ == "dobj"):
             found = found or toponym_of_phrases(noun, offset, mentions, hidden)
+    # ...or a place inside that object: "shot dead as he entered a Baghdad mosque".
+    for head in scene:
+        found = found or toponym_in([t for c in head.children if c.dep_ == "dobj" for t in actor_tokens(c)
+                                     if not names_owner(t, offset, mentions) and not names_home(t, offset, mentions)
+                                     and not is_part_of_name(t, c)], offset, mentions)
     return found
 
 

@@ -412,6 +412,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("Guerrillas detonated a bomb at the Land Revenue Office in Gulariya on Saturday.", "detonated", "Gulariya"),
     # A possessor city gives way to the place it holds.
     ("At least six people were killed in explosions in Cairo's Giza district Saturday.", "killed", "Giza"),
+    # A place inside a scene clause's object.
+    ("The cleric was shot dead on Monday as he entered a Mosul mosque.", "shot", "Mosul"),
+    # A country's coastline, waters or airspace is in that country.
+    ("Two frigates will patrol Chile's southern coastline from next month.", "patrol", "Chile"),
     # A named facility or landform the verb acts on, whatever else governs it.
     ("The army launched a new offensive in northern Hama on Monday, targeting the Khan Sheikhoun Refugee Camp.",
      "targeting", "Khan Sheikhoun Refugee Camp"),
