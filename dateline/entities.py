@@ -63,7 +63,8 @@ def fix_label(span, label):
             return "FAC"  # "the Palestine Roundabout"
         if words[-1] in r["landform_suffixes"] or (label != "PERSON" and words[-1] in r["landform_suffixes_not_persons"]):
             return "LOC"  # "Biju Hill", "the Hayyan Gas Fields"
-    if label in ("GPE", "NORP", "ORG") and followed_by_age(span.doc.text, span.end_char):
+    # The few tokens after the name, not doc.text: a Doc builds its text anew on each access.
+    if label in ("GPE", "NORP", "ORG") and followed_by_age(span.doc[span.end:span.end + 4].text, 0):
         return "PERSON"  # "Jordan, 56, was shot"
     if label == "LANGUAGE" and root.dep_ == "amod" and head.lemma_.lower() in r["place_nouns"]:
         return "NORP"  # "the English city of Salisbury" says where, not in which language
@@ -297,15 +298,14 @@ def is_listed_with_places(ent, following, places, place_kind):
     Nitra and Presov", "stops in Hilversum and Almelo") or followed by its country or division
     ("in Castlegar, British Columbia")."""
     root, doc = ent.root, ent.doc
-    if place_kind(normalize_name(ent.text)) not in ("town", "place", "country"):
-        return False
     if (ent.end < len(doc) and doc[ent.end].tag_ == "POS") or ent[-1].lower_ in rules()["org_suffixes"]:
         return False
-    if root.dep_ == "conj" and root.head.i in places:
-        return True
     parent = following[0] if following else None
-    return (parent is not None and parent.start == ent.end + 1 and doc[ent.end].text == ","
-            and parent.label_ in ("GPE", "LOC") and place_kind(normalize_name(parent.text)) in ("country", "place"))
+    joined = (root.dep_ == "conj" and root.head.i in places) or (
+        parent is not None and parent.start == ent.end + 1 and doc[ent.end].text == ","
+        and parent.label_ in ("GPE", "LOC") and place_kind(normalize_name(parent.text)) in ("country", "place"))
+    # The gazetteer last: most names are joined to no place.
+    return joined and place_kind(normalize_name(ent.text)) in ("town", "place", "country")
 
 
 def is_misread_place(ent, r, place_kind):

@@ -1,4 +1,7 @@
 """Name normalisation shared by the entity and place stages."""
+import csv
+import functools
+import pathlib
 import re
 import unicodedata
 
@@ -42,3 +45,11 @@ def followed_by_age(text, end):
     """True when the name ending at `end` is followed by an age between commas: "Jordan, 56, was shot"."""
     age = AGE_AFTER.match(text, end)
     return bool(age) and 0 < int(age.group(1)) < 120
+
+
+@functools.lru_cache(maxsize=1)
+def known_organisations():
+    """Normalised names of the organisations in aliases.tsv ("White House", "Pentagon")."""
+    with open(pathlib.Path(__file__).parent / "data" / "aliases.tsv", encoding="utf-8") as f:
+        rows = [row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")]
+    return frozenset(normalize_name(name) for row in rows if row[2] == "ORG" for name in row[:2])

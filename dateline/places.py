@@ -17,7 +17,7 @@ import re
 import sqlite3
 import zlib
 
-from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, normalize_name
+from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, known_organisations, normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
 GAZETTEER_VERSION = "23"
@@ -770,6 +770,8 @@ def toponyms_inside(mention, text, gazetteer):
     'University of Kent'), or for the whole name when it is a big place's ('a governor of Enugu
     State'); none when it is a small one's ('from Beni Suef' holds no 'Beni', Bolivia)."""
     whole = POSSESSIVE_END.sub("", text[mention["start"]:mention["end"]])
+    if normalize_name(whole) in known_organisations():
+        return []  # "the White House" holds no Casablanca (one of its GeoNames names)
     candidates = gazetteer.candidates(normalize_name(whole))
     if any(is_strong_by_any_name(c) for c in candidates):
         return [nested_mention(mention, whole, mention["start"], False)]

@@ -339,6 +339,8 @@ def test_a_firm_s_name_holds_no_small_capital_and_initials_name_no_town(extract)
     assert "FK" not in {p["country_code"] for p in result["places"]}  # not Stanley, Falklands
     result = extract("The MoD are considering whether to appeal the ruling.")
     assert result["places"] == []  # not Maud, Oklahoma
+    result = extract("The White House said on Monday that it had approved the aid.")
+    assert result["places"] == []  # not Casablanca, whose GeoNames names include "White House"
 
 
 def test_a_person_s_name_holds_no_place(extract):
