@@ -20,7 +20,7 @@ import zlib
 from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, known_organisations, normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "23"
+GAZETTEER_VERSION = "24"
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -362,7 +362,10 @@ def is_name_without_kind(alt, name):
 
 def is_name_without_qualifier(alt, name):
     """True when an alternate name is the town's own name without its qualifier: "Frankfurt" for
-    "Frankfurt am Main" or "Frankfurt (Oder)", "Newcastle" for "Newcastle upon Tyne"."""
+    "Frankfurt am Main" or "Frankfurt (Oder)", "Newcastle" for "Newcastle upon Tyne",
+    "Westminster" for "City of Westminster"."""
+    if name == f"City of {alt}":
+        return True
     if not name.startswith(alt + " "):
         return False
     rest = name[len(alt) + 1:]

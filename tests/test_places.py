@@ -69,6 +69,8 @@ RESOLUTION_CASES = [
      "Flights to Hainan were cancelled as the storm approached.", "Hainan", "feature", "admin1"),
     ("a_city_s_numbered_districts_do_not_make_its_name_doubtful",  # GeoNames: "Lyon 03", "Lyon 08"
      "Dead swans were found in marshland near Lyon on Monday.", "Lyon", "feature", "city"),
+    ("a_city_named_without_city_of_is_that_city",  # GeoNames: "City of Westminster"; Westminster, Colorado is a big city too
+     "MPs at Westminster voted on the bill, as councils in Leeds and Sheffield met.", "Westminster", "country_code", "GB"),
     ("a_city_five_times_any_namesake_is_what_its_bare_name_means",  # not New Hampshire's, not Jamaica's
      "The sergeant was born in Manchester and joined the army at 18.", "Manchester", "country_code", "GB"),
     ("a_city_five_times_any_namesake_is_what_its_exonym_means",  # not Medina, Ohio
