@@ -74,6 +74,8 @@ LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
 MIN_CONFIDENCE = 0.2
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
+# "MoD", "DfE": an office's initials in mixed case, never a small town's other name.
+OFFICE_INITIALS = re.compile(r"(?=.{2,5}$)[A-Z][a-z]+[A-Z][A-Za-z]*")
 # Big cities count toward the article's country when at least this many of one country are named.
 TOWN_FOCUS_MIN = 2
 # A big city this many times as populous as any namesake elsewhere is what its bare name means.
@@ -340,7 +342,7 @@ def former_divisions(divisions):
         lat = sum(p[5] for p in parts) / len(parts)
         lon = sum(p[6] for p in parts) / len(parts)
         # The code of the division that holds them all: Innlandet's for Hedmark, England's for Northamptonshire.
-        codes = {p[4] if p[2] == "admin1" else ".".join(p[4].split(".")[:2]) for p in parts}
+        codes = {admin1_code({"admin1": p[4], "country_code": p[3]}) for p in parts}
         row = (synthetic_id(f"{country}.{name}"), name, parts[0][2], country, codes.pop() if len(codes) == 1 else None,
                round(lat, 4), round(lon, 4), sum(p[7] or 0 for p in parts))
         yield row, [name, *filter(None, other_names.split("|"))]
@@ -601,7 +603,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         # "pro-Syrian", "anti-American": the stance still names the country.
         key = re.sub(r"^(?:pro|anti|non) ", "", key)
     candidates = gazetteer.candidates(key)
-    if re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", mention.get("text", "")) and len(mention["text"]) <= 5:
+    if OFFICE_INITIALS.fullmatch(mention.get("text", "")):
         # "MoD", "DfE": an office's initials, never a small town's other name (Maud).
         candidates = tuple(c for c in candidates if c["feature"] in ("country", "admin1"))
     if mention["label"] == "NORP":
