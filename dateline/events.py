@@ -27,6 +27,7 @@ LOCATIVE_PREPOSITIONS = {"in", "near", "at", "around", "outside", "inside", "acr
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "crowds", "crowd",
                   "group", "groups", "number", "some", "many", "most", "all", "several", "few", "majority",
                   "members", "member", "one", "third", "half"}
+SINGLE_WORDS = {"member", "one"}
 # "murdered during a meeting in Darjeeling": the phrase's event happened where the trigger's did.
 SCENE_PREPOSITIONS = {"during", "amid", "in", "at"}
 NAMING_VERBS = {"know", "call", "name", "dub"}
@@ -649,6 +650,9 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
                 c.i == obj.i - 1 or names_place_noun(c, entity_rules()))]
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             names += [c for c in obj.children if c.dep_ == "appos"]
+            # "captured key towns in North Kivu, including Kanyabayonga and Alimbongo"
+            names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("including", "like")
+                      for g in p.children if g.dep_ == "pobj"]
             labels = ("GPE", "LOC")
         elif not by_noun_only and obj.dep_ == "dobj":
             # The entity stage makes a known name a GPE after "captured"; a landform (LOC) is no guess.
@@ -658,10 +662,18 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
         for name in names:
             m = mention_at(mentions, offset + name.idx, offset + name.idx + len(name)) if name.pos_ == "PROPN" else None
             # Not an acronym the verb made a place: "stormed the army's (SAA) defenses".
-            if m is not None and m["label"] in labels and m["text"][:1].isupper() and not (
+            if m is not None and m["label"] in labels and is_capitalised(m["text"]) and not (
                     m["text"].isupper() and (m.get("place") or {}).get("feature") not in ("country", "admin1")):
                 return m
     return None
+
+
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)[-‘’' ]", re.IGNORECASE)
+
+
+def is_capitalised(name):
+    """True for a name written with a capital, after an Arabic article too: "Kabul", "al-Rai"."""
+    return ARTICLE_PREFIX.sub("", name).lstrip("‘’'`")[:1].isupper()
 
 
 def fronted_phrases(trigger):
@@ -698,13 +710,20 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # Verbs sharing the trigger's arguments ("shot and killed a man at a roadblock"), the agent of
     # a passive ("shot by a settler near Beitunia") and the event a time phrase names ("murdered
     # during a meeting in Darjeeling").
-    heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    # A chain of them too: "were captured, tortured and killed by fighters near Bunia".
+    heads += [c for c in trigger.conjuncts if c.i > trigger.i and c.pos_ == "VERB" and (
+        c.head == trigger or find_trigger(c))]
     for prep in trigger.children:
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
     # Then the subject's own place: "rebel factions in Idlib attacked each other", and a scene
     # set by an adverb: "elsewhere in Swaziland, troops patrolled roads".
     heads += [c for c in trigger.children if c.dep_ in ("nsubj", "advmod")]
+    # ...or by a time phrase: "Last week in Nasiriyah, three troops were killed".
+    heads += [c for c in trigger.children if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")]
+    # ...the one it shares with the verb it is coordinated with: "soldiers in Bangui killed 6 and wounded many".
+    if trigger.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        heads += [c for c in trigger.head.children if c.dep_ == "nsubj"]
     # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
     # Its conjuncts' too: "were killed and 24 wounded when a bomb exploded in Adhamiyah".
     partners = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -713,6 +732,11 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # ...or a clause after a preposition: "killed after being ambushed at Kafr Shams".
     scene += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("after", "while", "upon")
               for g in p.children if g.dep_ == "pcomp"]
+    # ...or the means: "began the assault by storming positions at the Al-Jafra Farms".
+    scene += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "by"
+              for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+    # ...or what it was done to do: "managed to advance in Jabal Thurdeh".
+    scene += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     for head in heads:
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
@@ -760,6 +784,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                                      and not names_home(t, offset, mentions)], offset, mentions)
     # The scene clause's phrases, then its object's: "killed when fighters attacked a centre in
     # Piranshahr", "shot dead as he was leaving his home in Moscow".
+    # The scene clause's agent too: "killed when his convoy was hit by a bomb near Samarra".
+    scene += [g for head in scene for p in head.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
     for head in scene:
         found = found or toponym_of_phrases(head, offset, mentions, hidden)
     for head in scene:
@@ -778,13 +804,19 @@ def argument_nouns(trigger):
     heads = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
     heads += [g for p in trigger.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     nouns = [n for h in heads for n in (h, *h.conjuncts) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
-    # "bombed bases of a group in Lebanon": the whole the object is part of.
-    wholes = [g for n in nouns if n.dep_ in ("dobj", "nsubjpass") and n.lower_ not in QUANTITY_WORDS
+    # "bombed bases of a group in Lebanon": the whole the object is part of; one member of it
+    # ("shot a member of the minority in Cyprus") but not a count across a place ("killed dozens
+    # of fighters across Syria" is many events).
+    wholes = [g for n in nouns if n.dep_ in ("dobj", "nsubjpass") and n.lower_ not in QUANTITY_WORDS - SINGLE_WORDS
               for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     # "shot an officer walking near his home in Mosul": where the object was, doing what it did.
     doing = [c for n in nouns if n.dep_ == "dobj" for c in n.children
              if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() not in PATH_VERBS]
-    return nouns + wholes + doing
+    # "launched an offensive against positions on the Panorama Roundabout": where the target of
+    # the event the verb takes was.
+    targets = [g for n in nouns if n.dep_ == "dobj" and find_trigger(n) for p in n.children
+               if p.dep_ == "prep" and p.lower_ in ("against", "on") for g in p.children if g.dep_ == "pobj"]
+    return nouns + wholes + doing + targets
 
 
 def names_building(mention):

@@ -421,6 +421,30 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
      "targeting", "Khan Sheikhoun Refugee Camp"),
     # "above" is locative.
     ("Fighter jets patrolled the skies above Lisbon during the summit.", "patrolled", "Lisbon"),
+    # A place on any later verb of a chain of coordinated events.
+    ("Two aid workers were abducted, beaten and killed by militiamen near a river crossing west of Kananga.",
+     "abducted", "Kananga"),
+    # The means ("by storming ...") and the aim ("managed to advance in ...") say where.
+    ("Rebels began the assault by storming army positions near Kadugli before dawn.", "began", "Kadugli"),
+    ("Government troops managed to advance in Saraqib on Sunday.", "managed", "Saraqib"),
+    # Where the target of the event a verb takes was.
+    ("The army launched a fresh offensive against rebel positions on the outskirts of Benghazi.",
+     "launched", "Benghazi"),
+    # A coordinated verb shares its partner's subject and the subject's place.
+    ("Soldiers in Bangui shot two protesters and wounded many more.", "wounded", "Bangui"),
+    # One member of a group in a place is there; "dozens of fighters across Syria" are many events.
+    ("A masked gunman on Sunday shot dead a member of the Armenian community in central Beirut, prompting protests.",
+     "shot", "Beirut"),
+    ("Coalition airstrikes have killed dozens of militants across Syria and Iraq this year.", "killed", None),
+    # A place a time phrase carries: "Last week in Ramadi, ...".
+    ("Last week in Ramadi, 110 kilometers (70 miles) west of Baghdad, two marines were killed when a mine "
+     "exploded under their vehicle.", "killed", "Ramadi"),
+    # The agent of a scene clause: "when his car was hit by a bomb near Kirkuk".
+    ("A police officer was killed on Monday when his car was hit by a roadside bomb near Kirkuk.", "killed", "Kirkuk"),
+    # A name after an Arabic article is a name: "the town of al-Rai", not the province beyond.
+    ("Special forces entered the town of al-Rai in northern Aleppo near the Turkish border.", "entered", "al-Rai"),
+    # The towns an object lists are where, not the province they are in.
+    ("Rebels captured several towns in North Kivu province, including Rutshuru and Kiwanja.", "captured", "Rutshuru"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
