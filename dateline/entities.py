@@ -246,6 +246,9 @@ def with_missed_places(sentence, ents, place_kind):
             if not any(doc[i].ent_type_ for i in range(start, t.i)):
                 add(start, t.i + 1)
             continue
+        if is_example_of_places(t, r):
+            add(name_start(t, sentence, covered), t.i + 1)  # "villages like Bakool and Dinsoor"
+            continue
         if t.dep_ == "dobj" and t.head.lemma_.lower() in attack_verbs:
             start = name_start(t, sentence, covered)  # "jets hit Aleppo"
             kind = place_kind(normalize_name(doc[start:t.i + 1].text))
@@ -260,9 +263,20 @@ def with_missed_places(sentence, ents, place_kind):
         after_place_noun = t.head.lower_ == "of" and t.head.head.lemma_.lower() in r["place_of_nouns"]
         located = (t.head.lower_ in r["name_prepositions"]
                    or any(c.dep_ == "amod" and c.lower_ in r["compass_adjectives"] for c in t.children))
-        if after_place_noun or (located and place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")):
+        if after_place_noun or (located and (place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")
+                                             or is_placed_by_next(t, ents, place_kind))):
             add(start, t.i + 1)
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def is_placed_by_next(token, ents, place_kind):
+    """True for a name followed by a comma and a country or division: "near Riviere-du-Loup, Quebec"."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    following = next((e for e in ents if e.start == token.i + 2), None)
+    return following is not None and following.label_ == "GPE" and place_kind(
+        normalize_name(following.text)) in ("country", "place")
 
 
 def with_misread_places(sentence, ents, place_kind):
@@ -317,7 +331,7 @@ def is_misread_place(ent, r, place_kind):
         return False  # fix_label makes it a landform or a facility
     head = root.head.lemma_.lower()
     person = ent.label_ == "PERSON"
-    if root.dep_ == "dobj" and head in r["place_taking_verbs"]:
+    if (root.dep_ == "dobj" and head in r["place_taking_verbs"]) or is_example_of_places(root, r):
         return True
     kind = place_kind(normalize_name(ent.text))
     strong = kind in ("country", "place")
@@ -331,12 +345,28 @@ def is_misread_place(ent, r, place_kind):
     return strong and preposition in r["misread_strong_place_prepositions"]
 
 
+def is_example_of_places(token, r):
+    """True for a name given as one of the places a plural place noun names: "towns in Helmand,
+    including Musa Qala and Sangin", "villages like Cailaco"."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ in ("including", "like") and (
+        preposition.head.tag_ == "NNS" and preposition.head.lemma_.lower() in r["place_of_nouns"])
+
+
 def name_start(token, sentence, covered):
     """The first token of the title-case name that ends at `token`: 'Taybat Al-Imam'."""
     start = token.i
     doc = token.doc
     while start - 1 >= sentence.start and start - 1 not in covered:
         before = doc[start - 1]
+        # "Riviere-du-Loup", "Mazar-e-Sharif": a short lower-case word between hyphens.
+        hyphenated = before.is_lower and len(before) <= 4 and start - 2 >= sentence.start and (
+            doc[start - 2].text == "-" and doc[start].text == "-")
+        if hyphenated:
+            start -= 1
+            continue
         if not (before.is_title or before.text in ("-", "'", "’") or before.lower_ in ("al", "el")):
             break
         if before.pos_ not in ("PROPN", "PUNCT") and before.lower_ not in ("al", "el"):

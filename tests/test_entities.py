@@ -154,6 +154,12 @@ LABEL_CASES = [
      "The new line stops in Hilversum and Almelo before the border.", "Almelo", "GPE"),
     ("a_known_town_followed_by_its_division_is_a_place",  # the model says PERSON
      "Instead of driving to Castlegar, British Columbia, people can now visit the office.", "Castlegar", "GPE"),
+    ("a_hyphenated_name_followed_by_its_division_is_a_place",  # the model tags nothing
+     "The plane was found near Riviere-du-Loup, Quebec, on Monday.", "Riviere-du-Loup", "GPE"),
+    ("a_name_a_plural_place_noun_gives_as_an_example_is_a_place",  # the model says PERSON
+     "Rebels seized towns in Helmand, including Musa Qala and Sangin, last year.", "Sangin", "GPE"),
+    ("an_untagged_name_a_plural_place_noun_gives_as_an_example_is_a_place",  # the model tags nothing
+     "Floods cut roads to villages like Bakool and Dinsoor.", "Dinsoor", "GPE"),
 ]
 
 
