@@ -577,7 +577,10 @@ def locative_phrases(head):
     preps = LOCATIVE_PREPOSITIONS
     if head.lemma_.lower() in MOTION_VERBS:
         preps = preps | {"to", "from"}
-    if head.lower_ in PLACE_PART_NOUNS:
+    # ...and for the event the trigger happened during, the place it befell: "captured during
+    # the invasion of Panama" (but "protested against the bombing of Yugoslavia" was elsewhere).
+    occasion = head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPOSITIONS and head.pos_ == "NOUN"
+    if head.lower_ in PLACE_PART_NOUNS or (occasion and find_trigger(head)):
         preps = preps | {"of"}
     return [p for p in head.children if p.dep_ == "prep" and p.lower_ in preps]
 
@@ -782,6 +785,12 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                   for t in actor_tokens(c) if whole or not is_part_of_name(t, c)]
         found = found or toponym_in([t for t in tokens if not names_owner(t, offset, mentions)
                                      and not names_home(t, offset, mentions)], offset, mentions)
+    # A town the subject belongs to: "New Delhi police shot dead a man" (not a country: "US troops").
+    for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
+        towns = [t for t in subject.children if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        m = toponym_in(towns, offset, mentions)
+        town = m is not None and m["label"] == "GPE" and m["end"] <= offset + subject.idx
+        found = found or (m if town and specificity(m) >= SPECIFICITY["admin2"] else None)
     # The scene clause's phrases, then its object's: "killed when fighters attacked a centre in
     # Piranshahr", "shot dead as he was leaving his home in Moscow".
     # The scene clause's agent too: "killed when his convoy was hit by a bomb near Samarra".
@@ -789,7 +798,14 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     for head in scene:
         found = found or toponym_of_phrases(head, offset, mentions, hidden)
     for head in scene:
-        for noun in (n for n in argument_nouns(head) if n.dep_ == "dobj"):
+        # Beyond its object only for a clause of the same moment: "shot when their van came
+        # under fire in eastern Georgia", not "after beginning the year with a win at Chennai".
+        # "while scavenging for food behind a store in Murphy" is that moment too; "while other
+        # fighters withdrew to Jarablus", with a subject of its own, a contrast.
+        meanwhile = any(m.dep_ in ("mark", "advmod") and (m.lower_ in ("when", "as") or (
+            m.lower_ == "while" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)))
+            for m in head.children)
+        for noun in (n for n in argument_nouns(head) if n.dep_ == "dobj" or meanwhile):
             found = found or toponym_of_phrases(noun, offset, mentions, hidden)
     # ...or a place inside that object: "shot dead as he entered a Baghdad mosque".
     for head in scene:

@@ -445,6 +445,18 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("Special forces entered the town of al-Rai in northern Aleppo near the Turkish border.", "entered", "al-Rai"),
     # The towns an object lists are where, not the province they are in.
     ("Rebels captured several towns in North Kivu province, including Rutshuru and Kiwanja.", "captured", "Rutshuru"),
+    # The place the occasion befell: "during the invasion of Grenada"; a protest's topic is elsewhere.
+    ("The general was captured during the 1983 invasion of Grenada.", "captured", "Grenada"),
+    ("Students protested against the bombing of Belgrade outside the embassy.", "protested", None),
+    # A town's police act in that town; a country's troops are anywhere.
+    ("On Friday, Chicago police shot dead a man who had fired at officers.", "shot", "Chicago"),
+    ("US troops shot dead two men at a checkpoint.", "shot", None),
+    # A clause of the same moment says where, to the end of its phrases; an earlier one does not.
+    ("A farmer was shot in the leg when his tractor came under a burst of gunfire in the village of Kafr Qasim.",
+     "shot", "Kafr Qasim"),
+    ("The runner won the title after beginning the season with a victory at Doha.", "won", None),
+    ("He was arrested in 2004 while scavenging for food behind a petrol station in Dundalk, Ireland.",
+     "arrested", "Dundalk"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
