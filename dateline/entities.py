@@ -84,6 +84,7 @@ SCORE = re.compile(r"^(?!\d{4}-\d\d-\d\d$)\d+(?:[-./:,]\d+)*$")  # not a date: "
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 BOWLING_FIGURES = re.compile(r"^\d+(?:\.\d)?-\d+-\d+-\d+$")
 INITIAL = re.compile(r"^[A-Z]\.$")
+APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]*['’‘][a-z]+$")  # "Ma’an", "Dara'a": not title case to Python
 NAME_PARTICLES = {"de", "van", "der", "den", "von", "la", "le", "da", "di", "del", "dos", "al", "bin", "-"}
 RESULTS_LINE_SCORES = 0.15  # at least this share of a line's words are numbers...
 RESULTS_LINE_LOWER = 0.34  # ...and at most this share lower-case words (prose has verbs and units)
@@ -229,7 +230,7 @@ def with_missed_places(sentence, ents, place_kind):
         added.append(Span(doc, start, end, label="GPE"))
         covered.update(range(start, end))
     for t in sentence:
-        if t.pos_ != "PROPN" or t.ent_type_ or not t.is_title or t.i in covered:
+        if t.pos_ != "PROPN" or t.ent_type_ or not is_capitalised(t) or t.i in covered:
             continue
         neighbours = [doc[i] for i in (t.i - 1, t.i + 1) if sentence.start <= i < sentence.end]
         lone = not any(n.pos_ == "PROPN" or n.is_title and not n.is_sent_start for n in neighbours)
@@ -355,6 +356,11 @@ def is_example_of_places(token, r):
         preposition.head.tag_ == "NNS" and preposition.head.lemma_.lower() in r["place_of_nouns"])
 
 
+def is_capitalised(token):
+    """True for a word written as a name: "Aleppo", and "Ma’an" with its apostrophe."""
+    return token.is_title or bool(APOSTROPHE_NAME.match(token.text))
+
+
 def name_start(token, sentence, covered):
     """The first token of the title-case name that ends at `token`: 'Taybat Al-Imam'."""
     start = token.i
@@ -372,7 +378,7 @@ def name_start(token, sentence, covered):
         if before.pos_ not in ("PROPN", "PUNCT") and before.lower_ not in ("al", "el"):
             break
         start -= 1
-    while start < token.i and not doc[start].is_title:
+    while start < token.i and not is_capitalised(doc[start]):
         start += 1
     return start
 

@@ -795,6 +795,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # Piranshahr", "shot dead as he was leaving his home in Moscow".
     # The scene clause's agent too: "killed when his convoy was hit by a bomb near Samarra".
     scene += [g for head in scene for p in head.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
+    # A place the scene clause acts on comes before its phrases, as for the trigger: "began the
+    # assault by storming the village of Kafr Saghir in northeast Aleppo".
+    for head in scene:
+        found = found or place_object(head, offset, mentions, by_noun_only=head.lemma_.lower() not in rules["place_taking_verbs"])
     for head in scene:
         found = found or toponym_of_phrases(head, offset, mentions, hidden)
     for head in scene:

@@ -160,6 +160,8 @@ LABEL_CASES = [
      "Rebels seized towns in Helmand, including Musa Qala and Sangin, last year.", "Sangin", "GPE"),
     ("an_untagged_name_a_plural_place_noun_gives_as_an_example_is_a_place",  # the model tags nothing
      "Floods cut roads to villages like Bakool and Dinsoor.", "Dinsoor", "GPE"),
+    ("a_name_with_an_apostrophe_after_a_place_noun_s_of_is_a_place",  # the model tags nothing
+     "The offensive targeted the key town of Ma’an along the highway.", "Ma’an", "GPE"),
 ]
 
 

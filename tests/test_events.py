@@ -457,6 +457,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("The runner won the title after beginning the season with a victory at Doha.", "won", None),
     ("He was arrested in 2004 while scavenging for food behind a petrol station in Dundalk, Ireland.",
      "arrested", "Dundalk"),
+    # The place an aim clause acts on before the phrase that says where that place is.
+    ("The army launched its operations to take the strategic town of Zamalka in the suburbs of Damascus on Wednesday.",
+     "launched", "Zamalka"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
