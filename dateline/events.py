@@ -519,6 +519,8 @@ def describe_actor(head, offset, mentions, require_actor=True):
 
 
 # How specific a kind of place is: "in Yemen's Maarib province" happened in Maarib, not Yemen.
+# CAMEO roots of saying, asking, criticising and threatening.
+SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 SPECIFICITY = {"country": 0, "continent": 0, "region": 0, "admin1": 1, "admin2": 2, "city": 3, "locality": 3}
 
 
@@ -692,7 +694,9 @@ def fronted_phrases(trigger):
 
 def located_by_phrases(trigger, offset, mentions, hidden=()):
     """location_of's search, with some of the trigger's phrases left out."""
-    heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    # What is said about happened elsewhere: "condemned an upsurge of attacks in Ghouta".
+    speech = (find_trigger(trigger) or ("",))[0][:2] in SPEECH_ROOTS
+    heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and not speech]
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
     # "a wave of attacks across Iraq killed 30": so does the event noun the subject counts.
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
@@ -750,6 +754,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     sharing = [] if any(c.dep_ in ("dobj", "nsubjpass") for c in trigger.children) else [
         c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     nouns = argument_nouns(trigger) + [n for c in sharing for n in argument_nouns(c)]
+    if speech:
+        nouns = []
     for head in sorted(nouns, key=lambda h: abs(h.i - trigger.i)):
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:

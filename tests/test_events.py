@@ -460,6 +460,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # The place an aim clause acts on before the phrase that says where that place is.
     ("The army launched its operations to take the strategic town of Zamalka in the suburbs of Damascus on Wednesday.",
      "launched", "Zamalka"),
+    # What is said about happened elsewhere; where the speakers were is where they said it.
+    ("The UN rights chief on Wednesday condemned an upsurge in civilian deaths in the Ghouta suburbs of Damascus.",
+     "condemned", None),
+    ("Ministers meeting in Brussels condemned the attack.", "condemned", "Brussels"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
