@@ -615,6 +615,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
             # "Washington state", "Homs province": the division of that name.
             candidates = tuple(c for c in gazetteer.candidates(words[0])
                                if c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym")
+        candidates = candidates or compass_part_of(key, gazetteer)
     if is_generic(key):
         candidates = tuple(c for c in candidates if c["feature"] not in LOCAL_FEATURES)
     if not candidates:
@@ -629,6 +630,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
          + (1.5 if division_meant and c["feature"] in meant_features else 0)
          + (1.5 if mention.get("town_word") and c["feature"] == "city" else 0)
          + (LIST_AGREEMENT if kind_of_place(c) in listed else 0)
+         + (LIST_AGREEMENT if ("in", c["country_code"]) in listed else 0)
          + container_bonus(c, mention.get("child_place")), c)
         for c in candidates
     ]
@@ -655,6 +657,19 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         for (s, c), w in list(zip(scored, weights))[:5]
     ]
     return best, round(confidence, 3), alternatives
+
+
+COMPASS_PART = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western) )+(?=\S)")
+
+
+def compass_part_of(key, gazetteer):
+    """The countries and first-level divisions a part named by its compass points lies in, for a
+    name the gazetteer lacks: "South West England" is in England, "Central Kenya" in Kenya."""
+    part = COMPASS_PART.match(key)
+    if part is None:
+        return ()
+    return tuple(c for c in gazetteer.candidates(key[part.end():])
+                 if c["feature"] in ("country", "admin1") and c["kind"] != "demonym")
 
 
 def container_bonus(candidate, child):
@@ -699,10 +714,14 @@ def listed_kinds(others, gazetteer):
     """Kinds of place unambiguously named by the other places of a list."""
     kinds = set()
     for other in others:
-        strong = {kind_of_place(c) for c in gazetteer.candidates(other["key"])
-                  if is_strong_place(c) and c["kind"] != "demonym"}
+        candidates = [c for c in gazetteer.candidates(other["key"]) if is_strong_place(c) and c["kind"] != "demonym"]
+        strong = {kind_of_place(c) for c in candidates}
         if len(strong) == 1:
             kinds |= strong
+        # ...and the one country they are in: "Melbourne and Victoria" are both Australian.
+        countries = {c["country_code"] for c in candidates}
+        if len(countries) == 1 and None not in countries:
+            kinds.add(("in", countries.pop()))
     return kinds
 
 
@@ -920,6 +939,7 @@ def parents_in_text(mention, mentions, starts, text, gazetteer):
             continue
         holders = [c for c in gazetteer.candidates(other["key"])
                    if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym"]
+        holders = holders or compass_part_of(other["key"], gazetteer)  # "Cornwall in South West England"
         if not holders:
             break  # the chain ends at a name that holds nothing: "Eastbourne, Isle of Wight, ... Canterbury"
         for c in holders:

@@ -83,6 +83,12 @@ RESOLUTION_CASES = [
      "Two cases of West Nile virus were reported in the Houston region this week.", "Houston", "feature", "city"),
     ("a_language_adjective_before_a_town_noun_names_the_country",  # spaCy tags "English" LANGUAGE
      "The couple were poisoned in the English city of Salisbury in March.", "Salisbury", "country_code", "GB"),
+    ("a_part_named_by_its_compass_points_is_in_the_division_it_names",
+     "Floods closed roads in North West England on Sunday.", "North West England", "name", "England"),
+    ("a_county_in_such_a_part_is_in_that_division",
+     "A caravan fire killed two people in Cornwall in South West England.", "Cornwall", "country_code", "GB"),
+    ("places_listed_together_share_the_one_country_the_others_name",  # not the Seychelles' capital
+     "Health officials warned travellers about outbreaks in Melbourne and Victoria this week.", "Victoria", "country_code", "AU"),
 ]
 
 
