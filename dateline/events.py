@@ -54,6 +54,7 @@ RESIDENT_NOUNS = {"resident", "native", "citizen", "inhabitant", "man", "woman",
                   "father", "son", "daughter", "family"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "north-east", "north-west", "south-east", "south-west"}
+NEARNESS_WORDS = {"next", "close", "adjacent"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
 BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary", "coast"}
 # A noun trigger used as a reference ("a report about the airstrike") is not a new event.
@@ -632,7 +633,7 @@ def location_of(trigger, offset, mentions):
     # It also beats a place a governing clause names ("launched an attack at the airport,
     # targeting Kafr Zita"); against the trigger's own phrase the more specific wins.
     # So does the place it acts on: "In the province of Quneitra, terrorists shelled the settlement of Jaba".
-    target = place_object(trigger, offset, mentions)
+    target = place_object(trigger, offset, mentions) or held_object(trigger, found, offset, mentions)
     if target is not None and (found is None or scene_only or specificity(target) >= specificity(found)
                                or found is not toponym_of_phrases(trigger, offset, mentions)):
         return target
@@ -681,6 +682,22 @@ def is_capitalised(name):
     return ARTICLE_PREFIX.sub("", name).lstrip("‘’'`")[:1].isupper()
 
 
+def held_object(trigger, found, offset, mentions):
+    """The town a verb takes when the phrase beside it names the country or division holding it:
+    "Iraq captures Irbil in northern Iraq" (but not "captured Ocalan in Kenya": no Kenyan town)."""
+    if found is None or (found.get("place") or {}).get("feature") not in ("country", "admin1"):
+        return None
+    holder = found["place"]
+    for obj in (c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
+        m = mention_at(mentions, offset + obj.idx, offset + obj.idx + len(obj))
+        place = (m or {}).get("place") or {}
+        if m is not None and m["label"] == "GPE" and m["end"] <= found["start"] and place.get("feature") in ("city", "admin2") \
+                and place["country_code"] == holder["country_code"] and (
+                holder["feature"] == "country" or place.get("admin1") == holder.get("admin1")):
+            return m
+    return None
+
+
 def fronted_phrases(trigger):
     """The trigger's locative phrases written before its subject and closed by a comma: "In Kandahar, ..."."""
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -727,7 +744,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # set by an adverb: "elsewhere in Swaziland, troops patrolled roads".
     heads += [c for c in trigger.children if c.dep_ in ("nsubj", "advmod")]
     # ...or by a time phrase: "Last week in Nasiriyah, three troops were killed".
-    heads += [c for c in trigger.children if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")]
+    heads += [c for c in trigger.children if c.dep_ == "npadvmod" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_ == "time")]
     # ...the one it shares with the verb it is coordinated with: "soldiers in Bangui killed 6 and wounded many".
     if trigger.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
         heads += [c for c in trigger.head.children if c.dep_ == "nsubj"]
@@ -931,7 +948,8 @@ def enclosing_place(location, sent, offset, mentions):
 
 def toponym_of_phrases(head, offset, mentions, hidden=()):
     """The toponym of the first locative phrase on a word that names one ("north of Baghdad" too)."""
-    directions = [c for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in COMPASS_WORDS]
+    # "north of Baghdad", and "next to soldiers in Kunduz", "close to the border".
+    directions = [c for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in COMPASS_WORDS | NEARNESS_WORDS]
     for prep in locative_phrases(head) + [p for d in directions for p in d.children if p.dep_ == "prep"]:
         if prep in hidden:
             continue

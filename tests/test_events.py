@@ -464,6 +464,14 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("The UN rights chief on Wednesday condemned an upsurge in civilian deaths in the Ghouta suburbs of Damascus.",
      "condemned", None),
     ("Ministers meeting in Brussels condemned the attack.", "condemned", "Brussels"),
+    # "this time in X" sets the place as a date phrase does; "next to" is locative.
+    ("Another judge was also shot dead on his way to court, this time in the southern town of Nasiriyah.",
+     "shot", "Nasiriyah"),
+    ("A suicide bomber detonated his vest next to a police patrol in Baqubah on Monday, killing four officers.",
+     "detonated", "Baqubah"),
+    # A town the verb takes, written with the country that holds it, is where; a person is not.
+    ("In 1996, government troops captured Irbil in northern Iraq after heavy fighting.", "captured", "Irbil"),
+    ("Police captured Ocalan in Kenya in 1999.", "captured", "Kenya"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
