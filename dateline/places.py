@@ -72,6 +72,7 @@ EXONYM_PRIOR = 0.8
 LIST_AGREEMENT = 1.5
 LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
 MIN_CONFIDENCE = 0.2
+HAMLET_POPULATION = 1000
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
 # "MoD", "DfE": an office's initials in mixed case, never a small town's other name.
@@ -882,6 +883,8 @@ def resolve_mentions(mentions, text, gazetteer):
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
+        if place is not None and is_stray_hamlet(place, m, focus):
+            place = None
         m["place"] = place
         m["place_confidence"] = confidence if place else None
         m["place_precision"] = place["feature"] if place else None
@@ -890,6 +893,14 @@ def resolve_mentions(mentions, text, gazetteer):
             m.get("dep") == "nsubj" and m.get("head_lemma") in METONYMY_VERBS))
     one_sense_per_article(mentions)
     return gazetteer.country(max(focus, key=focus.get)) if focus else None
+
+
+def is_stray_hamlet(place, mention, focus):
+    """True for a hamlet matched by another of its names, abroad and with nothing around the
+    mention to say it is meant: the drug "Iressa" in a story about London and the United States
+    is not Iresa-Adu, Nigeria."""
+    return (place["kind"] == "alt" and place["feature"] == "city" and (place["population"] or 0) < HAMLET_POPULATION
+            and bool(focus) and place["country_code"] not in focus and not has_own_context(mention))
 
 
 def one_sense_per_article(mentions):

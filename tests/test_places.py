@@ -357,3 +357,15 @@ def test_a_person_s_name_holds_no_place(extract):
     assert "GB" in {p["country_code"] for p in result["places"]}
     result = extract("Others charged include Michael Hannigan of Sugar Foods and Peter Marion of a seafood firm.")
     assert "IM" not in {p["country_code"] for p in result["places"]}  # not the Manx parish of Michael
+
+
+def test_a_hamlet_s_other_name_abroad_with_nothing_around_it_is_no_place(resolve, gazetteer):
+    # GeoNames gives a Nigerian hamlet the other name "Iressa"; here it is a drug the model tagged GPE.
+    text = ("AstraZeneca shares fell after its lung cancer drug Iressa failed a key trial in the United States. "
+            "The London-based firm said sales of Iressa would fall.")
+    mentions, _ = resolve(text)
+    assert mentions["Iressa"]["label"] == "GPE"
+    assert mentions["Iressa"]["place_id"] is None
+    # The same name with a place around it is still resolved.
+    mentions, _ = resolve("Gunmen attacked the village of Iressa in Nigeria on Sunday.")
+    assert place(gazetteer, mentions["Iressa"])["country_code"] == "NG"
