@@ -369,3 +369,10 @@ def test_a_hamlet_s_other_name_abroad_with_nothing_around_it_is_no_place(resolve
     # The same name with a place around it is still resolved.
     mentions, _ = resolve("Gunmen attacked the village of Iressa in Nigeria on Sunday.")
     assert place(gazetteer, mentions["Iressa"])["country_code"] == "NG"
+
+
+def test_a_region_ending_a_firm_s_name_is_no_place_but_one_opening_it_is(resolve):
+    _, result = resolve("Security Pacific bought a stake in the bank. Pacific Gas and Electric raised prices.")
+    nested = [m["text"] for m in result["mentions"] if m["nested"]]
+    assert nested == ["Pacific"]
+    assert next(m for m in result["mentions"] if m["nested"])["start"] > result["article"]["text"].index("Gas") - 10
