@@ -815,10 +815,13 @@ def toponyms_inside(mention, text, gazetteer):
                 continue
             candidates = gazetteer.candidates(key)
             demonym = any(c["kind"] == "demonym" for c in candidates)
-            # Not a small capital inside a firm's name: "Morgan Stanley" holds no Stanley, Falklands;
-            # and a sea or region that ends a name is a firm's word ("Union Pacific", "Security Pacific").
+            # Not a small capital inside a firm's name, nor the division around it: "Morgan Stanley"
+            # holds no Stanley, Falklands, "McDonnell Douglas" no Douglas, Isle of Man; and a sea or
+            # region that ends a name is a firm's word ("Union Pacific", "Security Pacific").
             closing = chosen[-1] is words[-1] and start > mention["start"]
+            small_capitals = {c["country_code"] for c in candidates if c.get("capital") and is_small_capital(c)}
             if not (demonym or any(is_strong_place(c) and not is_small_capital(c)
+                                   and not (c["feature"] == "admin1" and c["country_code"] in small_capitals)
                                    and not (closing and c["feature"] == "region") for c in candidates)):
                 continue
             if any(f["start"] < start + len(surface) and f["end"] > start for f in found):

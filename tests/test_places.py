@@ -376,3 +376,9 @@ def test_a_region_ending_a_firm_s_name_is_no_place_but_one_opening_it_is(resolve
     nested = [m["text"] for m in result["mentions"] if m["nested"]]
     assert nested == ["Pacific"]
     assert next(m for m in result["mentions"] if m["nested"])["start"] > result["article"]["text"].index("Gas") - 10
+
+
+def test_a_firm_s_name_holds_no_small_capital_s_division(resolve):
+    # GeoNames lists the Isle of Man's Douglas both as its capital and as a first-level division.
+    _, result = resolve("McDonnell Douglas said its Douglas Aircraft unit won the order.")
+    assert [m["text"] for m in result["mentions"] if m["nested"]] == []
