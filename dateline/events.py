@@ -13,6 +13,7 @@ import pathlib
 import re
 
 from .entities import names_place_noun, rules as entity_rules
+from .places import admin1_code
 from .nlp import original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -519,9 +520,9 @@ def describe_actor(head, offset, mentions, require_actor=True):
     }
 
 
-# How specific a kind of place is: "in Yemen's Maarib province" happened in Maarib, not Yemen.
 # CAMEO roots of saying, asking, criticising and threatening.
 SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+# How specific a kind of place is: "in Yemen's Maarib province" happened in Maarib, not Yemen.
 SPECIFICITY = {"country": 0, "continent": 0, "region": 0, "admin1": 1, "admin2": 2, "city": 3, "locality": 3}
 
 
@@ -668,7 +669,7 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
         for name in names:
             m = mention_at(mentions, offset + name.idx, offset + name.idx + len(name)) if name.pos_ == "PROPN" else None
             # Not an acronym the verb made a place: "stormed the army's (SAA) defenses".
-            if m is not None and m["label"] in labels and is_capitalised(m["text"]) and not (
+            if m is not None and m["label"] in labels and starts_with_capital(m["text"]) and not (
                     m["text"].isupper() and (m.get("place") or {}).get("feature") not in ("country", "admin1")):
                 return m
     return None
@@ -677,7 +678,7 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)[-‘’' ]", re.IGNORECASE)
 
 
-def is_capitalised(name):
+def starts_with_capital(name):
     """True for a name written with a capital, after an Arabic article too: "Kabul", "al-Rai"."""
     return ARTICLE_PREFIX.sub("", name).lstrip("‘’'`")[:1].isupper()
 
@@ -693,7 +694,7 @@ def held_object(trigger, found, offset, mentions):
         place = (m or {}).get("place") or {}
         if m is not None and m["label"] == "GPE" and m["end"] <= found["start"] and place.get("feature") in ("city", "admin2") \
                 and place["country_code"] == holder["country_code"] and (
-                holder["feature"] == "country" or place.get("admin1") == holder.get("admin1")):
+                holder["feature"] == "country" or admin1_code(place) == admin1_code(holder)):
             return m
     return None
 
@@ -770,9 +771,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # A coordinated verb's object too when the trigger has none: "shot and injured a doctor in Pattani".
     sharing = [] if any(c.dep_ in ("dobj", "nsubjpass") for c in trigger.children) else [
         c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    nouns = argument_nouns(trigger) + [n for c in sharing for n in argument_nouns(c)]
-    if speech:
-        nouns = []
+    nouns = [] if speech else argument_nouns(trigger) + [n for c in sharing for n in argument_nouns(c)]
     for head in sorted(nouns, key=lambda h: abs(h.i - trigger.i)):
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:

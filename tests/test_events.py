@@ -471,6 +471,7 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
      "detonated", "Baqubah"),
     # A town the verb takes, written with the country that holds it, is where; a person is not.
     ("In 1996, government troops captured Irbil in northern Iraq after heavy fighting.", "captured", "Irbil"),
+    ("Troops captured Mosul in Nineveh province on Friday.", "captured", "Mosul"),
     ("Police captured Ocalan in Kenya in 1999.", "captured", "Kenya"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
