@@ -69,7 +69,7 @@ def fix_label(span, label):
     if label == "LANGUAGE" and root.dep_ == "amod" and head.lemma_.lower() in r["place_nouns"]:
         return "NORP"  # "the English city of Salisbury" says where, not in which language
     if label not in PLACE_LABELS and label not in ("NORP",):
-        if label in NAME_LABELS and names_place_noun(root, r):
+        if label in NAME_LABELS and (names_place_noun(root, r) or is_apposed_place(root, r)):
             return "GPE"
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in r["place_nouns"]:
             return "GPE"  # "the town of Taybat al-Imam", "the island of Hanish"
@@ -247,6 +247,9 @@ def with_missed_places(sentence, ents, place_kind):
             if not any(doc[i].ent_type_ for i in range(start, t.i)):
                 add(start, t.i + 1)
             continue
+        if is_apposed_place(t, r):
+            add(name_start(t, sentence, covered), t.i + 1)  # "Ngabe, a village in ..."
+            continue
         if is_example_of_places(t, r):
             add(name_start(t, sentence, covered), t.i + 1)  # "villages like Bakool and Dinsoor"
             continue
@@ -354,6 +357,15 @@ def is_example_of_places(token, r):
     preposition = token.head
     return token.dep_ == "pobj" and preposition.lower_ in ("including", "like") and (
         preposition.head.tag_ == "NNS" and preposition.head.lemma_.lower() in r["place_of_nouns"])
+
+
+def is_apposed_place(token, r):
+    """True for a name in apposition with a place noun: "Ngabe, a village in the Plateaux
+    region", "Lashkar Gah, the capital of Helmand", "Aceh's capital, Banda Aceh"."""
+    nouns = r["apposed_place_nouns"]
+    if token.dep_ == "appos" and token.head.is_lower and token.head.lemma_ in nouns:
+        return True
+    return any(c.dep_ == "appos" and c.is_lower and c.lemma_ in nouns for c in token.children)
 
 
 def is_capitalised(token):

@@ -524,6 +524,9 @@ def describe_actor(head, offset, mentions, require_actor=True):
 SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 # How specific a kind of place is: "in Yemen's Maarib province" happened in Maarib, not Yemen.
 SPECIFICITY = {"country": 0, "continent": 0, "region": 0, "admin1": 1, "admin2": 2, "city": 3, "locality": 3}
+# ...but an unknown name ending in one of these is a division: "Tortuguero, a community in the
+# South Atlantic Autonomous Region" happened in Tortuguero.
+DIVISION_WORDS = {"region", "province", "governorate", "state", "prefecture", "oblast"}
 
 
 def specificity(mention):
@@ -533,7 +536,9 @@ def specificity(mention):
     place = mention.get("place")
     # A name the gazetteer lacks is most often smaller than the town beside it: "the Kafr Souseh
     # area of Damascus", "the Baghdad neighbourhood of Al-Bayaa".
-    return SPECIFICITY.get(place["feature"], 3) if place else 3.5
+    if place is None:
+        return SPECIFICITY["admin1"] if mention["text"].split()[-1].lower() in DIVISION_WORDS else 3.5
+    return SPECIFICITY.get(place["feature"], 3)
 
 
 def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):

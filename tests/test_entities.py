@@ -162,6 +162,14 @@ LABEL_CASES = [
      "Floods cut roads to villages like Bakool and Dinsoor.", "Dinsoor", "GPE"),
     ("a_name_with_an_apostrophe_after_a_place_noun_s_of_is_a_place",  # the model tags nothing
      "The offensive targeted the key town of Ma’an along the highway.", "Ma’an", "GPE"),
+    ("a_name_in_apposition_with_a_place_noun_is_a_place",  # the model says PERSON
+     "The convoy reached Gidami, the capital of the district, on Friday.", "Gidami", "GPE"),
+    ("a_name_a_place_noun_is_in_apposition_with_is_a_place",  # the model says ORG
+     "Rebels shelled the provincial capital, Kabaro, at dawn.", "Kabaro", "GPE"),
+    ("an_untagged_name_in_apposition_with_a_place_noun_is_a_place",  # the model tags nothing
+     "Fighting reached Dagu, the district capital.", "Dagu", "GPE"),
+    ("a_person_in_apposition_with_an_office_stays_a_person",
+     "Kofi Mensah, the town's mayor, resigned on Monday.", "Kofi Mensah", "PERSON"),
 ]
 
 

@@ -473,6 +473,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("In 1996, government troops captured Irbil in northern Iraq after heavy fighting.", "captured", "Irbil"),
     ("Troops captured Mosul in Nineveh province on Friday.", "captured", "Mosul"),
     ("Police captured Ocalan in Kenya in 1999.", "captured", "Kenya"),
+    # A town in apposition with its place noun is where, not the division that noun names,
+    # whether or not the gazetteer knows the division.
+    ("Two traders were killed on Monday in a raid on Dagu, a village in Borno state.", "killed", "Dagu"),
+    ("Voting began late in Bluefields, a town in the Southern Caribbean Coast Region.", "began", "Bluefields"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
