@@ -426,6 +426,11 @@ def place_name_extensions(ent, sentence):
     end = ent.end
     if end + 1 < sentence.end and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title:
         found.append((ent.start, end + 2))
+    # "Mazar-e-Sharif", "Stratford-upon-Avon": a short lower-case word between hyphens.
+    if end + 3 < sentence.end and [t.text for t in (doc[end], doc[end + 2])] == ["-", "-"] and (
+            doc[end + 1].is_lower and len(doc[end + 1]) <= 4 and doc[end + 3].is_title
+            and not any(t.whitespace_ for t in doc[end - 1:end + 3])):
+        found.append((ent.start, end + 4))
     if end + 1 < sentence.end and doc[end].lower_ == "of":
         after = end + 2 if doc[end + 1].lower_ == "the" else end + 1
         stop = after

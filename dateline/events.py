@@ -44,7 +44,10 @@ PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "subur
                     "environs", "part", "parts", "coastline", "waters", "airspace", "territory"}
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
                       "farm", "base", "airport", "city", "suburb", "outskirts", "capital", "settlement",
-                      "hamlet", "quarter", "locality", "commune", "province", "governorate", "region", "county"}
+                      "hamlet", "quarter", "locality", "commune", "province", "governorate", "region", "county",
+                      "stronghold", "port", "enclave"}
+# ...whose modifiers name an owner, not the place: "a Taliban stronghold" (but "the stronghold of Kunduz").
+OWNED_PLACE_NOUNS = {"stronghold", "enclave"}
 # A road "leading into" a town is no place the road's user was at.
 PATH_VERBS = {"lead", "link", "connect", "run", "stretch", "go", "head"}
 # What an issuer issues: "issued a statement condemning X" is the issuer's condemnation.
@@ -659,7 +662,7 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
             # "the Aziziyah district", "the Al-Assad and Minyan suburbs", "the village of Kinsibba",
             # "the capital, Kabul"
             names = [c for c in obj.children if c.dep_ in ("compound", "nmod") and (
-                c.i == obj.i - 1 or names_place_noun(c, entity_rules()))]
+                c.i == obj.i - 1 or names_place_noun(c, entity_rules())) and obj.lemma_.lower() not in OWNED_PLACE_NOUNS]
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             names += [c for c in obj.children if c.dep_ == "appos"]
             # "captured key towns in North Kivu, including Kanyabayonga and Alimbongo"
@@ -892,7 +895,8 @@ def is_part_of_name(token, head):
 
 def named_in_place_phrase(noun, offset, mentions):
     """The first proper name in a place noun's phrase, its "of" complement or its conjuncts."""
-    tokens = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "appos") for t in c.subtree]
+    modifiers = ("appos",) if noun.lemma_.lower() in OWNED_PLACE_NOUNS else ("compound", "amod", "nmod", "appos")
+    tokens = [t for c in noun.children if c.dep_ in modifiers for t in c.subtree]
     # "an area known as El Tablazo", "a village called Kisima"
     tokens += [t for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS for t in c.subtree]
     tokens += [t for c in noun.children if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "conj" for t in c.subtree]

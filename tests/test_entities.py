@@ -168,6 +168,8 @@ LABEL_CASES = [
      "Rebels shelled the provincial capital, Kabaro, at dawn.", "Kabaro", "GPE"),
     ("an_untagged_name_in_apposition_with_a_place_noun_is_a_place",  # the model tags nothing
      "Fighting reached Dagu, the district capital.", "Dagu", "GPE"),
+    ("a_name_with_a_short_word_between_hyphens_is_kept_whole",  # the model tags "Mazar" alone
+     "Troops returned to Mazar-e-Sharif on Sunday.", "Mazar-e-Sharif", "GPE"),
     ("a_person_in_apposition_with_an_office_stays_a_person",
      "Kofi Mensah, the town's mayor, resigned on Monday.", "Kofi Mensah", "PERSON"),
 ]

@@ -477,6 +477,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # whether or not the gazetteer knows the division.
     ("Two traders were killed on Monday in a raid on Dagu, a village in Borno state.", "killed", "Dagu"),
     ("Voting began late in Bluefields, a town in the Southern Caribbean Coast Region.", "began", "Bluefields"),
+    # A stronghold is a place a verb takes; the name before it is its owner's.
+    ("Thousands fled when rebels took the stronghold of Gao in northern Mali.", "fled", "Gao"),
+    ("Two men were killed in a Hezbollah stronghold on Friday.", "killed", None),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
