@@ -63,6 +63,8 @@ def fix_label(span, label):
             return "FAC"  # "the Palestine Roundabout"
         if words[-1] in r["landform_suffixes"] or (label != "PERSON" and words[-1] in r["landform_suffixes_not_persons"]):
             return "LOC"  # "Biju Hill", "the Hayyan Gas Fields"
+    if words[-1].replace(".", "") in ("am", "pm") and span.start > 0 and span.doc[span.start - 1].like_num:
+        return "TIME"  # "around 11 A.M.", not Armenia or a Belgian town
     # The few tokens after the name, not doc.text: a Doc builds its text anew on each access.
     if label in ("GPE", "NORP", "ORG") and followed_by_age(span.doc[span.end:span.end + 4].text, 0):
         return "PERSON"  # "Jordan, 56, was shot"

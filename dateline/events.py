@@ -549,7 +549,7 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
     first) among equals, skipping neighbours named by 'the border with X'."""
     found, references = [], set()
     for token in tokens:
-        if skip_borders and names_neighbour(token):
+        if (skip_borders and names_neighbour(token)) or names_clock(token):
             continue
         m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
         # A place name the model tagged otherwise still counts once the places stage resolved it.
@@ -573,6 +573,26 @@ def names_neighbour(token):
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.head.lower_ in ("with", "of") and token.head.head.lower_ in BOUNDARY_NOUNS
+
+
+def names_clock(token):
+    """True for a place that names a time zone: "at 12:30 Moscow time", "(Damascus Time)"."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+        if token.lower_ == "time":
+            return True
+    return False
+
+
+def place_described_before(token, offset, mentions):
+    """The toponym just before a comma that opens the phrase at `token`: "in Yendi, 531 km north
+    of Accra" describes where Yendi is, whatever the parser hung the phrase on."""
+    doc, at = token.doc, token.left_edge.i
+    if at < 2 or doc[at - 1].text != ",":
+        return None
+    before = doc[at - 2]
+    m = mention_at(mentions, offset + before.idx, offset + before.idx + len(before))
+    return m if m is not None and m["label"] in ("GPE", "LOC", "FAC") and m["end"] == offset + before.idx + len(before) else None
 
 
 def is_reference_place(token):
@@ -961,6 +981,9 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
     for prep in locative_phrases(head) + [p for d in directions for p in d.children if p.dep_ == "prep"]:
         if prep in hidden:
             continue
+        described = place_described_before(prep.head, offset, mentions) if prep.head in directions else None
+        if described is not None:
+            return described
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         found = toponym_in(prep.subtree, offset, mentions, near=pobj)
         if found is None and pobj is not None:

@@ -477,6 +477,11 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # whether or not the gazetteer knows the division.
     ("Two traders were killed on Monday in a raid on Dagu, a village in Borno state.", "killed", "Dagu"),
     ("Voting began late in Bluefields, a town in the Southern Caribbean Coast Region.", "began", "Bluefields"),
+    # A compass phrase after "X," says where X is, wherever the parser hung it; a time zone is no place.
+    ("A bomb was detonated on Sunday when a police convoy passed east of the town of Baiji, 200 km north of Baghdad, "
+     "killing three officers.", "detonated", "Baiji"),
+    ("The convoy was ambushed at 10:30 Kabul time, officials said.", "ambushed", None),
+    ("The raid began around 11 A.M. (Kabul Time) on Friday.", "began", None),
     # A stronghold is a place a verb takes; the name before it is its owner's.
     ("Thousands fled when rebels took the stronghold of Gao in northern Mali.", "fled", "Gao"),
     ("Two men were killed in a Hezbollah stronghold on Friday.", "killed", None),
