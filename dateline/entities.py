@@ -63,6 +63,8 @@ def fix_label(span, label):
             return "FAC"  # "the Palestine Roundabout"
         if words[-1] in r["landform_suffixes"] or (label != "PERSON" and words[-1] in r["landform_suffixes_not_persons"]):
             return "LOC"  # "Biju Hill", "the Hayyan Gas Fields"
+        if words[0] in r["place_name_prefixes"] or (words[0] in ("al", "al-") and words[1] in r["place_name_prefixes"]):
+            return "LOC"  # "Jabal Afa'ii", "Kafr Nabl"
     if words[-1].replace(".", "") in ("am", "pm") and span.start > 0 and span.doc[span.start - 1].like_num:
         return "TIME"  # "around 11 A.M.", not Armenia or a Belgian town
     # The few tokens after the name, not doc.text: a Doc builds its text anew on each access.
@@ -70,11 +72,17 @@ def fix_label(span, label):
         return "PERSON"  # "Jordan, 56, was shot"
     if label == "LANGUAGE" and root.dep_ == "amod" and head.lemma_.lower() in r["place_nouns"]:
         return "NORP"  # "the English city of Salisbury" says where, not in which language
+    # A person is the owner of a stronghold or a port, not its name: "a stronghold of Moqtada al-Sadr".
+    of_nouns = r["place_nouns"] if label == "PERSON" else r["place_nouns"] | r["place_of_nouns"]
+    after_place_noun = root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower and (
+        head.head.lemma_.lower() in of_nouns)
+    if label == "NORP" and after_place_noun and root.tag_ == "NNP":
+        return "GPE"  # "the village of Akkarayankulam" (but "a village of Palestinians")
     if label not in PLACE_LABELS and label not in ("NORP",):
         if label in NAME_LABELS and (names_place_noun(root, r) or is_apposed_place(root, r)):
             return "GPE"
-        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in r["place_nouns"]:
-            return "GPE"  # "the town of Taybat al-Imam", "the island of Hanish"
+        if after_place_noun:
+            return "GPE"  # "the town of Taybat al-Imam", "the island of Hanish", "the perimeter of Saraf"
         if root.dep_ == "pobj" and head.lower_ in r["locative_prepositions"] and label in ("PRODUCT", "PERSON", "ORG"):
             return "GPE"
     return label

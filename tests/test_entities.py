@@ -170,6 +170,16 @@ LABEL_CASES = [
      "Fighting reached Dagu, the district capital.", "Dagu", "GPE"),
     ("a_name_with_a_short_word_between_hyphens_is_kept_whole",  # the model tags "Mazar" alone
      "Troops returned to Mazar-e-Sharif on Sunday.", "Mazar-e-Sharif", "GPE"),
+    ("a_name_after_a_place_noun_s_of_is_no_nationality",  # the model says NORP
+     "Troops captured the northern village of Akkarayan on Monday.", "Akkarayan", "GPE"),
+    ("a_name_after_a_perimeter_s_of_is_a_place",  # the model says PERSON
+     "Rebels stormed the western perimeter of Kafrun overnight.", "Kafrun", "GPE"),
+    ("an_untagged_name_after_a_perimeter_s_of_is_a_place",  # the model tags nothing
+     "Rebels stormed the southern perimeter of Tadif overnight.", "Tadif", "GPE"),
+    ("a_name_opening_with_an_arabic_landform_word_is_a_place",  # the model says PERSON
+     "The rebels retreated to Jabal Zawiya after the battle.", "Jabal Zawiya", "LOC"),
+    ("a_person_owning_a_stronghold_stays_a_person",
+     "Amarah, a stronghold of Moqtada al-Sadr, was quiet.", "Moqtada al-Sadr", "PERSON"),
     ("a_person_in_apposition_with_an_office_stays_a_person",
      "Kofi Mensah, the town's mayor, resigned on Monday.", "Kofi Mensah", "PERSON"),
 ]
