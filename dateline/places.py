@@ -72,6 +72,8 @@ EXONYM_PRIOR = 0.8
 LIST_AGREEMENT = 1.5
 LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
 MIN_CONFIDENCE = 0.2
+SENSE_KM = 50  # a city and its namesake division closer than this are one sense of the name
+SENSE_CANDIDATES = 12
 HAMLET_POPULATION = 1000
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
@@ -641,6 +643,17 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         key=lambda sc: (-sc[0], sc[1]["geonameid"]),
     )
     weights = [math.exp(3.0 * (s - scored[0][0])) for s, _ in scored]
+    # A city and the division named after it around it are one sense of the name: together
+    # "Bari" the Italian city and province outweigh the Somali region.
+    # One partner at most: a crowd of villages called San Francisco is no sense of the name.
+    support = [w + max((v for (_, o), v in zip(scored[:SENSE_CANDIDATES], weights) if is_same_sense(c, o)), default=0.0)
+               for (_, c), w in zip(scored[:SENSE_CANDIDATES], weights)]
+    # Only when nothing in the article chose the leader: "Nelson" in a British Columbia story
+    # stays the Canadian town.
+    top = max(range(len(support)), key=lambda i: (support[i], -i))
+    if top and not focus.get(scored[0][1]["country_code"]) and not parents:
+        scored.insert(0, scored.pop(top))
+        weights.insert(0, weights.pop(top))
     confidence = weights[0] / sum(weights)
     best = scored[0][1]
     if best["kind"] == "alt":
@@ -661,6 +674,14 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
 
 
 COMPASS_PART = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western) )+(?=\S)")
+
+
+def is_same_sense(a, b):
+    """True for a city and a division of one name in the same country within SENSE_KM of each other."""
+    divisions = [p["feature"] in ("admin1", "admin2") for p in (a, b)]
+    return divisions[0] != divisions[1] and a["country_code"] == b["country_code"] and (
+        a["latitude"] is not None and b["latitude"] is not None) and (
+        abs(a["latitude"] - b["latitude"]) < SENSE_KM / 111 and abs(a["longitude"] - b["longitude"]) < SENSE_KM / 60)
 
 
 def compass_part_of(key, gazetteer):

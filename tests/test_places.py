@@ -24,6 +24,8 @@ def test_washington_alone_is_the_capital(resolve, gazetteer):
 
 # (rule, sentence, mention, field of its resolved place, expected value)
 RESOLUTION_CASES = [
+    ("a_city_and_the_province_named_after_it_outweigh_a_region_abroad",  # Bari, Italy, not Somalia's Bari
+     "Riots broke out in Bari on Friday.", "Bari", "country_code", "IT"),
     ("oklahoma_is_the_state_not_a_pennsylvania_town",
      "Tornadoes struck Oklahoma and Kansas overnight.", "Oklahoma", "feature", "admin1"),
     ("demonym_links_its_country",
