@@ -767,6 +767,9 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # A chain of them too: "were captured, tortured and killed by fighters near Bunia".
     heads += [c for c in trigger.conjuncts if c.i > trigger.i and c.pos_ == "VERB" and (
         c.head == trigger or find_trigger(c))]
+    # ...with the verb left out after its subject: "14 were killed and 20 others wounded in Raqqa".
+    heads += [a for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+              for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"]
     for prep in trigger.children:
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
             heads += [c for c in prep.children if c.dep_ == "pobj"]

@@ -482,6 +482,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
      "killing three officers.", "detonated", "Baiji"),
     ("The convoy was ambushed at 10:30 Kabul time, officials said.", "ambushed", None),
     ("The raid began around 11 A.M. (Kabul Time) on Friday.", "began", None),
+    # A verb left out after its subject shares the trigger's place: "killed and 10 civilians wounded in X".
+    ("Four police officers were killed and 10 civilians wounded in the restive city of Ramadi on Monday, officials said.",
+     "killed", "Ramadi"),
     # A stronghold is a place a verb takes; the name before it is its owner's.
     ("Thousands fled when rebels took the stronghold of Gao in northern Mali.", "fled", "Gao"),
     ("Two men were killed in a Hezbollah stronghold on Friday.", "killed", None),
