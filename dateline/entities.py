@@ -17,6 +17,7 @@ from .nlp import doc_text, original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
 
@@ -305,7 +306,11 @@ def with_misread_places(sentence, ents, place_kind):
     r, changed = rules(), []
     places = {i for e in ents if e.label_ in PLACE_LABELS for i in range(e.start, e.end)}
     for n, ent in enumerate(ents):
-        if ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and (
+        if ent.label_ in NAME_LABELS | PLACE_LABELS and len(ent) > 1 and ent[-1].lower_ in WEEKDAYS and all(
+                is_capitalised(t) for t in ent[:-1]) and place_kind(normalize_name(ent[:-1].text)) is not None:
+            ent = Span(ent.doc, ent.start, ent.end - 1, label="GPE")  # "patrolled Goma Thursday"
+            places.update(range(ent.start, ent.end))
+        elif ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and (
                 is_misread_place(ent, r, place_kind) or is_listed_with_places(ent, ents[n + 1:n + 2], places, place_kind)):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
             places.update(range(ent.start, ent.end))

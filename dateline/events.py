@@ -675,7 +675,11 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     "the village of Kinsibba", "the Aziziyah district", "the capital, Kabul, is patrolled"), or
     None. A name the verb alone made a place ("captured Ocalan in Kenya") is not one."""
     guessed = trigger.lemma_.lower() in entity_rules()["place_or_other_verbs"]
-    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+    # "patrolled Goma Thursday": the parser hangs the object on the day.
+    days = [g for c in trigger.children if c.dep_ == "npadvmod" and c.lower_ in WEEKDAYS
+            for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN"]
+    for obj in [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + [
+            d for d in days if not any(c.dep_ == "dobj" for c in trigger.children)]:
         own = mention_at(mentions, offset + obj.idx, offset + obj.idx + len(obj)) if obj.is_title else None
         if own is not None and obj.dep_ == "dobj" and own["label"] in ("LOC", "FAC"):
             return own  # "targeting the Handarat Refugee Camp", "the Al-Sina'a District"
@@ -690,7 +694,7 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("including", "like")
                       for g in p.children if g.dep_ == "pobj"]
             labels = ("GPE", "LOC")
-        elif not by_noun_only and obj.dep_ == "dobj":
+        elif not by_noun_only and (obj.dep_ == "dobj" or obj in days):
             # The entity stage makes a known name a GPE after "captured"; a landform (LOC) is no guess.
             names, labels = [obj], ("LOC",) if guessed else ("GPE", "LOC")
         else:

@@ -482,6 +482,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
      "killing three officers.", "detonated", "Baiji"),
     ("The convoy was ambushed at 10:30 Kabul time, officials said.", "ambushed", None),
     ("The raid began around 11 A.M. (Kabul Time) on Friday.", "began", None),
+    # The object the parser hung on the day after it, and a name the model ran into that day.
+    ("About 300 soldiers patrolled central Harare Saturday to prevent more protests.", "patrolled", "Harare"),
+    ("Dozens of police carrying shields patrolled Bujumbura Monday, and officials said the city was calm.",
+     "patrolled", "Bujumbura"),
     # A verb left out after its subject shares the trigger's place: "killed and 10 civilians wounded in X".
     ("Four police officers were killed and 10 civilians wounded in the restive city of Ramadi on Monday, officials said.",
      "killed", "Ramadi"),
