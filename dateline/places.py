@@ -78,6 +78,7 @@ HAMLET_POPULATION = 1000
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
 # "MoD", "DfE": an office's initials in mixed case, never a small town's other name.
+ACRONYM = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,}")
 OFFICE_INITIALS = re.compile(r"(?=.{2,5}$)[A-Z][a-z]+[A-Z][A-Za-z]*")
 # Big cities count toward the article's country when at least this many of one country are named.
 TOWN_FOCUS_MIN = 2
@@ -609,6 +610,9 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
     if OFFICE_INITIALS.fullmatch(mention.get("text", "")):
         # "MoD", "DfE": an office's initials, never a small town's other name (Maud).
         candidates = tuple(c for c in candidates if c["feature"] in ("country", "admin1"))
+    elif ACRONYM.fullmatch(mention.get("text", "")):
+        # "BAA", "A.N.D.A.": a firm's initials are no town's name; "UK" and "NSW" stay abbreviations.
+        candidates = tuple(c for c in candidates if c["kind"] == "abbr" or c["feature"] in ("country", "admin1"))
     if mention["label"] == "NORP":
         candidates = tuple(c for c in candidates if c["kind"] == "demonym")
     else:
@@ -742,7 +746,8 @@ def listed_kinds(others, gazetteer):
             kinds |= strong
         # ...and the one country they are in: "Melbourne and Victoria" are both Australian.
         countries = {c["country_code"] for c in candidates}
-        if len(countries) == 1 and None not in countries:
+        # Not a country itself: "the United States and London markets" keeps London in England.
+        if len(countries) == 1 and None not in countries and not all(c["feature"] == "country" for c in candidates):
             kinds.add(("in", countries.pop()))
     return kinds
 
@@ -912,6 +917,9 @@ def resolve_mentions(mentions, text, gazetteer):
             place = None
         if place is not None and is_stray_hamlet(place, m, focus):
             place = None
+        if place is not None and parents and place["feature"] in ("city", "locality") and (
+                place["country_code"] not in parents and not is_strong_place(place)):
+            place = None  # "London's Heathrow" is no town in Florida: the parent holds no such place
         m["place"] = place
         m["place_confidence"] = confidence if place else None
         m["place_precision"] = place["feature"] if place else None

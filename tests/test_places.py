@@ -351,6 +351,18 @@ def test_a_firm_s_name_holds_no_small_capital_and_initials_name_no_town(extract)
     assert result["places"] == []  # not Maud, Oklahoma
     result = extract("The White House said on Monday that it had approved the aid.")
     assert result["places"] == []  # not Casablanca, whose GeoNames names include "White House"
+    result = extract("Shares in BAA rose after the airport operator said its 7,000 employees would get free shares.")
+    assert result["places"] == []  # a firm's initials, not Baa in Indonesia
+
+
+def test_a_town_the_text_s_parent_does_not_hold_is_no_place(resolve, gazetteer):
+    mentions, _ = resolve("Flights were cancelled at London's Heathrow on Monday.")
+    assert mentions["Heathrow"]["place_id"] is None  # GeoNames' only Heathrow is a town in Florida
+
+
+def test_a_country_listed_with_a_town_does_not_hold_it(resolve, gazetteer):
+    mentions, _ = resolve("The firm underwrites bonds on the United States and London markets.")
+    assert place(gazetteer, mentions["London"])["country_code"] == "GB"
 
 
 def test_a_person_s_name_holds_no_place(extract):
