@@ -75,6 +75,8 @@ MIN_CONFIDENCE = 0.2
 SENSE_KM = 50  # a city and its namesake division closer than this are one sense of the name
 SENSE_CANDIDATES = 12
 HAMLET_POPULATION = 1000
+FOCUS_TOWN_POPULATION = 10_000  # a town this small...
+WORLD_CITY_POPULATION = 1_000_000  # ...does not beat a namesake this big on the article's country alone
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
 # "MoD", "DfE": an office's initials in mixed case, never a small town's other name.
@@ -917,6 +919,9 @@ def resolve_mentions(mentions, text, gazetteer):
             place = None
         if place is not None and is_stray_hamlet(place, m, focus):
             place = None
+        world = world_city_over_village(place, alternatives, parents, gazetteer)
+        if world is not None:
+            place, confidence = world
         if place is not None and parents and place["feature"] in ("city", "locality") and (
                 place["country_code"] not in parents and not is_strong_place(place)):
             place = None  # "London's Heathrow" is no town in Florida: the parent holds no such place
@@ -928,6 +933,19 @@ def resolve_mentions(mentions, text, gazetteer):
             m.get("dep") == "nsubj" and m.get("head_lemma") in METONYMY_VERBS))
     one_sense_per_article(mentions)
     return gazetteer.country(max(focus, key=focus.get)) if focus else None
+
+
+def world_city_over_village(place, alternatives, parents, gazetteer):
+    """(world city, confidence) when only the article's country chose a village over it: "the
+    Houston Post" in a Canadian story is Texas's, not the British Columbia village; else None."""
+    if place is None or parents or place["feature"] not in ("city", "locality") or (
+            place["population"] or 0) >= FOCUS_TOWN_POPULATION:
+        return None
+    for c in alternatives[:3]:
+        if c["feature"] == "city" and (c["population"] or 0) >= WORLD_CITY_POPULATION:
+            city = gazetteer.place(c["geonameid"])
+            return (city, max(c["probability"], MIN_CONFIDENCE)) if city else None
+    return None
 
 
 def is_stray_hamlet(place, mention, focus):

@@ -360,6 +360,13 @@ def test_a_town_the_text_s_parent_does_not_hold_is_no_place(resolve, gazetteer):
     assert mentions["Heathrow"]["place_id"] is None  # GeoNames' only Heathrow is a town in Florida
 
 
+def test_the_article_s_country_makes_no_village_of_a_world_city(resolve, gazetteer):
+    mentions, _ = resolve("Canadian oil firms in Calgary and Edmonton said prices rose in Houston on Monday.")
+    assert place(gazetteer, mentions["Houston"])["country_code"] == "US"  # not Houston, British Columbia
+    mentions, _ = resolve("Canadian loggers in Houston, British Columbia, went on strike.")
+    assert place(gazetteer, mentions["Houston"])["country_code"] == "CA"  # its parent says so
+
+
 def test_a_country_listed_with_a_town_does_not_hold_it(resolve, gazetteer):
     mentions, _ = resolve("The firm underwrites bonds on the United States and London markets.")
     assert place(gazetteer, mentions["London"])["country_code"] == "GB"
