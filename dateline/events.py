@@ -21,6 +21,7 @@ REPORTING_VERBS = {
     "say", "tell", "report", "claim", "state", "announce", "add", "insist", "note", "write",
     "confirm", "allege", "declare", "explain", "acknowledge", "argue", "suggest", "believe",
 }
+PERSONAL_PRONOUNS = {"i", "you", "he", "she", "we", "they"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "that", "which", "this"}
 LOCATIVE_PREPOSITIONS = {"in", "near", "at", "around", "outside", "inside", "across", "on", "into",
                          "throughout", "along", "off", "over", "within", "through", "between",
@@ -285,6 +286,11 @@ def reported_obligation(token):
     """A demand voiced as what someone must do, whatever the verb: 'the UN said Israel must
     ensure access' is the UN's demand of Israel. (cameo, negated cameo, trigger tokens) or None."""
     if token.pos_ != "VERB" or not is_obligation(token) or reporting_clause(token) is None:
+        return None
+    # Someone must do it: "the deficit should fall to 1.5 pct" is a forecast, not a demand.
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.ent_type_ in ACTOR_LABELS or subject.lower_ in PERSONAL_PRONOUNS
+                               or subject.lemma_.lower() in agents()):
         return None
     return ("100", None, [token])
 

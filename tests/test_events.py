@@ -259,6 +259,13 @@ def test_target_of_a_demand_is_who_must_act(coded):
     assert (event["actor1"], event["actor2"]) == ("Canada", "India")
 
 
+def test_a_forecast_with_should_is_no_demand(coded):
+    result = coded("The minister said the budget deficit should fall to 1.5 percent this year.")
+    assert not [e for e in result["events"] if e["plover"] == "DEMAND"]
+    event = event_with(coded("The minister said the rebels should lay down their arms."), "DEMAND")
+    assert (event["actor1"], event["actor2"]) == ("minister", "rebels")
+
+
 def test_target_behind_a_thing(coded):
     event = event_with(coded("Kenya rejected demands by Somalia for compensation."), "REJECT")
     assert event["actor2"] == "Somalia"
