@@ -294,9 +294,12 @@ def test_every_lexicon_code_is_in_the_codebook():
 def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
     for text in ("Nadal captured his third title of the season in Madrid on Sunday.",
                  "Oil prices shot up on Monday after the pipeline closed.",
-                 "The director shot the film in Morocco last spring."):
+                 "The director shot the film in Morocco last spring.",
+                 "The government plans to cut corporation tax to 50 pct from 56 pct.",
+                 "The miner will lift its copper output by a third next year."):
         assert not coded(text)["events"], text
     assert top(coded("Rebels captured the town of Birao on Sunday."))["plover"] == "ASSAULT"
+    assert top(coded("Norway cut aid to Malawi on Monday."))["cameo_code"].startswith("16")
 
 
 def test_sanctions_and_expulsions_carry_their_codebook_labels(coded):
