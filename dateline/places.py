@@ -57,6 +57,8 @@ FACILITY_NOUNS = {
     "camp", "road", "highway", "bridge", "dam", "station", "port", "gate", "square", "street",
     "prison", "hospital", "field", "oilfield", "refinery", "plant", "mosque", "university",
 }
+# A name before one of these names a people, not a place: "the Kikuyu tribe" is no town in Kenya.
+PEOPLE_NOUNS = {"tribe", "clan", "subclan", "sect", "caste"}
 # Verbs whose subject is a government rather than a place: "Damascus will not accept".
 METONYMY_VERBS = {
     "say", "accept", "reject", "announce", "demand", "warn", "insist", "agree", "deny",
@@ -885,6 +887,9 @@ def resolve_mentions(mentions, text, gazetteer):
     for m in mentions:
         if followed_by_age(text, m["end"]):
             continue  # "Jordan, 56, was shot": a person
+        if names_people(m):
+            m["label"] = "NORP"
+            continue
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(m["key"], gazetteer):
             # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON).
             if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):
@@ -1070,8 +1075,15 @@ def is_demonym_only(mention, gazetteer):
         is_strong_place(c) for c in candidates if c["kind"] != "demonym")
 
 
+def names_people(mention):
+    """True for a name modifying a noun of peoples: "the Kikuyu tribe", "the Garre clan"."""
+    return mention.get("dep") in ("compound", "amod") and mention.get("head_lemma") in PEOPLE_NOUNS
+
+
 def is_misread_toponym(mention, gazetteer):
     """A NORP mention that is no demonym but a place's own name ('Aleppo' tagged NORP)."""
+    if names_people(mention):
+        return False
     candidates = gazetteer.candidates(mention["key"])
     return bool(candidates) and not any(c["kind"] == "demonym" for c in candidates) and any(
         c["kind"] == "name" for c in candidates)

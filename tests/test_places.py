@@ -367,6 +367,11 @@ def test_the_article_s_country_makes_no_village_of_a_world_city(resolve, gazette
     assert place(gazetteer, mentions["Houston"])["country_code"] == "CA"  # its parent says so
 
 
+def test_a_name_before_tribe_or_clan_is_a_people_not_a_town(resolve):
+    mentions, result = resolve("Clashes broke out between members of the Kikuyu tribe and other groups.")
+    assert mentions["Kikuyu"]["label"] == "NORP" and result["places"] == []  # not Kikuyu, a Kenyan town
+
+
 def test_a_country_listed_with_a_town_does_not_hold_it(resolve, gazetteer):
     mentions, _ = resolve("The firm underwrites bonds on the United States and London markets.")
     assert place(gazetteer, mentions["London"])["country_code"] == "GB"
