@@ -12,12 +12,11 @@ import re
 
 import yaml
 
-from .names import clean_surface, followed_by_age, normalize_name
+from .names import WEEKDAYS, clean_surface, followed_by_age, normalize_name
 from .nlp import doc_text, original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
 

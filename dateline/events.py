@@ -13,6 +13,7 @@ import pathlib
 import re
 
 from .entities import names_place_noun, rules as entity_rules
+from .names import WEEKDAYS
 from .places import admin1_code
 from .nlp import original_text
 
@@ -79,7 +80,6 @@ LIGHT_VERBS = {"open", "launch", "conduct", "stage", "hold", "lodge", "issue", "
 # the root of the action -> the code of its intent.
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_CODES = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ACTOR_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod", "punct",
               "prep", "pobj", "cc", "conj", "predet", "preconj"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}

@@ -1,4 +1,4 @@
-"""Name normalisation shared by the entity and place stages."""
+"""Name normalisation and word lists shared by the entity, place and event stages."""
 import csv
 import functools
 import pathlib
@@ -7,6 +7,8 @@ import unicodedata
 
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# In week order: the event stage counts back from a publication day ("last Thursday").
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def strip_accents(text):
