@@ -553,7 +553,7 @@ def specificity(mention):
 def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
     """The most specific toponym mention among tokens, the nearest the token `near` (else the
     first) among equals, skipping neighbours named by 'the border with X'."""
-    found, references = [], set()
+    found, references, tokens = [], set(), list(tokens)
     for token in tokens:
         if (skip_borders and names_neighbour(token)) or names_clock(token):
             continue
@@ -564,6 +564,13 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
             found.append(m)
             if is_reference_place(token) or names_owner(token, offset, mentions) or is_possessor(token, m, offset):
                 references.add(id(m))
+    # "Bab El Oued, a district near the Casbah": a place in the phrase on an apposition says
+    # where the place before it is.
+    starts = {m["start"] for m in found}
+    for token in tokens:
+        m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
+        if m in found and describes_apposed(token, starts, offset):
+            references.add(id(m))
     if not found:
         return None
     # "in Diyala province, north of Baghdad", "near a U.S. patrol west of Duluiyah": a reference
@@ -572,6 +579,16 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
     at = offset + near.idx if near is not None else found[0]["start"]
     return min(found, key=lambda m: (-specificity(m), 0 if m["start"] <= at < m["end"]
                                      else min(abs(m["start"] - at), abs(m["end"] - at))))
+
+
+def describes_apposed(token, starts, offset):
+    """True for a place in a locative phrase on an apposition to a place starting at one of `starts`."""
+    through_prep = False
+    for node in token.ancestors:
+        through_prep = through_prep or (node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPOSITIONS)
+        if node.dep_ == "appos":
+            return through_prep and any(offset + t.idx in starts for t in node.head.subtree if t.i < node.i)
+    return False
 
 
 def names_neighbour(token):
@@ -661,7 +678,9 @@ def location_of(trigger, offset, mentions):
         offset + p.left_edge.idx <= found["start"] < offset + p.right_edge.idx + len(p.right_edge) for p in fronted)
     if scene_only:
         inner = located_by_phrases(trigger, offset, mentions, hidden=fronted)
-        if inner is not None and specificity(inner) > specificity(found):
+        # A reference point ("South of Baghdad, ...") is never where it happened if the clause says.
+        reference = any(p.head.lower_ in COMPASS_WORDS for p in fronted)
+        if inner is not None and (specificity(inner) > specificity(found) or reference):
             found = inner
     # "shelled the Aziziyah district in the city of Aleppo": a place the verb acts on is where it
     # happened; the phrase beside it names what contains it.
@@ -743,8 +762,11 @@ def fronted_phrases(trigger):
     if subject is None:
         return []
     doc = trigger.doc
-    return [p for p in trigger.children
-            if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS and p.right_edge.i < subject.i
+    # "South of Baghdad, ...": a compass phrase's "of" too.
+    phrases = [p for p in trigger.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS]
+    phrases += [p for d in trigger.children if d.dep_ in ("advmod", "npadvmod") and d.lower_ in COMPASS_WORDS
+                for p in d.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return [p for p in phrases if p.right_edge.i < subject.i
             and p.right_edge.i + 1 < len(doc) and doc[p.right_edge.i + 1].text == ","]
 
 
@@ -999,6 +1021,12 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
             return described
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         found = toponym_in(prep.subtree, offset, mentions, near=pobj)
+        # "in the town of Remolinos, in the region of Madgalena": a phrase after "X," that names
+        # a wider place says where X is.
+        described = place_described_before(prep, offset, mentions) if found is not None else None
+        if described is not None and described is not found and (
+                specificity(described) > specificity(found) or (pobj is not None and pobj.lemma_.lower() in DIVISION_WORDS | {"district", "county"})):
+            return described
         if found is None and pobj is not None:
             found = named_after_place_noun(pobj, offset, mentions)
         if found is None and pobj is not None and pobj.lemma_.lower() in PLACE_OBJECT_NOUNS:

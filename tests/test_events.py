@@ -502,6 +502,15 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A stronghold is a place a verb takes; the name before it is its owner's.
     ("Thousands fled when rebels took the stronghold of Gao in northern Mali.", "fled", "Gao"),
     ("Two men were killed in a Hezbollah stronghold on Friday.", "killed", None),
+    # A phrase after "X," that names a wider place says where X is.
+    ("A band of gunmen killed 9 people in the town of Tarazá, in the steamy northern region of Bajo Cauca.",
+     "killed", "Tarazá"),
+    ("A mine killed two children near Kilinochchi, in the Northern Province, on Sunday.", "killed", "Kilinochchi"),
+    # A place in the phrase on an apposition says where the place before it is.
+    ("A trader was stabbed in Kasbah Tadla, a market town near Beni Mellal, on Tuesday.", "stabbed", "Kasbah Tadla"),
+    # A compass phrase fronted before the subject is a reference point, not the place.
+    ("West of Mosul, militants attacked an army post near Tal Afar.", "attacked", "Tal Afar"),
+    ("West of Mosul, militants attacked an army post.", "attacked", "Mosul"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
