@@ -21,6 +21,8 @@ from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, known_org
 
 DATA = pathlib.Path(__file__).parent / "data"
 GAZETTEER_VERSION = "24"
+# The data files the gazetteer is built from: editing one rebuilds it.
+GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv")
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -34,6 +36,8 @@ POPULATION_SCALE = 7
 DIVISION_POPULATION_WEIGHT = 0.8
 FOCUS_WEIGHT = 1.0
 FOCUS_DIVISION_WEIGHT = 3.0
+# A candidate in the division of another place the article names unambiguously.
+DIVISION_FOCUS_WEIGHT = 1.0
 CAPITAL_PRIOR = 1.5
 # "X, Y" and "X in Y": a place in the country (and division) written as its parent, and the
 # other way round, a country or division that holds the place written before it.
@@ -205,7 +209,7 @@ def build_gazetteer(path):
     db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for (k, gid), kind in keyed.items() if k])
     db.execute("create index names_name on names(name)")
     db.execute("create index places_country on places(country_code, feature)")
-    db.execute("insert into meta values ('version', ?)", (GAZETTEER_VERSION,))
+    db.execute("insert into meta values ('version', ?)", (gazetteer_version(),))
     db.commit()
     db.close()
     tmp.replace(path)
@@ -494,12 +498,20 @@ class Gazetteer:
         self.__init__(state["path"])
 
 
+def gazetteer_version():
+    """The code's gazetteer version and a checksum of the data files it is built from."""
+    checksum = 0
+    for name in GAZETTEER_SOURCES:
+        checksum = zlib.crc32((DATA / name).read_bytes(), checksum)
+    return f"{GAZETTEER_VERSION}-{checksum:08x}"
+
+
 def gazetteer_is_current(path):
     """True when the file at `path` is a gazetteer of this version."""
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             version = db.execute("select value from meta where key = 'version'").fetchone()
-        return bool(version) and version[0] == GAZETTEER_VERSION
+        return bool(version) and version[0] == gazetteer_version()
     except sqlite3.DatabaseError:
         return False
 
@@ -545,6 +557,22 @@ def focus_countries(mentions, gazetteer):
     return {code: n / total for code, n in counts.items()} if total else {}
 
 
+def focus_divisions(mentions, gazetteer):
+    """First-level divisions ('GB.ENG') holding the places an article names unambiguously, each
+    with the names that put it there: "Brent crude in London" is the London borough's Brent."""
+    divisions = collections.defaultdict(set)
+    for m in mentions:
+        if m["label"] not in TOPONYM_LABELS:
+            continue
+        strong = [c for c in gazetteer.candidates(m["key"]) if c["kind"] != "demonym" and is_strong_place(c)]
+        # "London" is England's: Ontario's is a fraction of it.
+        strong = [c for c in strong if is_dominant_city(c, m["key"], gazetteer)] or strong
+        codes = {admin1_code(c) for c in strong if c["feature"] != "country"}
+        if strong and len(codes) == 1 and None not in codes and all(c["feature"] != "country" for c in strong):
+            divisions[codes.pop()].add(m["key"])
+    return divisions
+
+
 def town_counts(mentions, gazetteer):
     """Big cities of one country that are the only big city of their name, as focus counts: a
     list of seats in "Bristol, Sheffield, Liverpool, ..." is British, so its "Canterbury" is
@@ -559,7 +587,7 @@ def town_counts(mentions, gazetteer):
     return {code: len(keys) for code, keys in towns.items() if len(keys) >= TOWN_FOCUS_MIN}
 
 
-def score_candidate(candidate, mention, focus, parents):
+def score_candidate(candidate, mention, focus, parents, divisions=None):
     """How plausible a candidate is for a mention, on an open scale."""
     score = FEATURE_PRIOR.get(candidate["feature"], 0.0)
     primary = candidate["kind"] in ("name", "abbr")
@@ -572,6 +600,9 @@ def score_candidate(candidate, mention, focus, parents):
         score += EXONYM_PRIOR
     code = candidate["country_code"]
     score += FOCUS_WEIGHT * focus.get(code, 0.0)
+    if divisions and (is_strong_place(candidate) or not mention.get("strong_name")) and (
+            divisions.get(admin1_code(candidate), set()) - {mention["key"]}):
+        score += DIVISION_FOCUS_WEIGHT
     if parents and code in parents:
         score += PARENT_COUNTRY_BONUS
         if candidate["geonameid"] in parents or admin1_code(candidate) in parents:
@@ -604,7 +635,7 @@ def named_after_city(division, candidates):
     return False
 
 
-def resolve_toponym(mention, gazetteer, focus, parents=()):
+def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
     """(best place, confidence, alternatives) for one mention; place is None when unknown."""
     key = mention["key"]
     if mention["label"] == "NORP":
@@ -612,8 +643,9 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
         key = re.sub(r"^(?:pro|anti|non) ", "", key)
     candidates = gazetteer.candidates(key)
     if OFFICE_INITIALS.fullmatch(mention.get("text", "")):
-        # "MoD", "DfE": an office's initials, never a small town's other name (Maud).
-        candidates = tuple(c for c in candidates if c["feature"] in ("country", "admin1"))
+        # "MoD", "DfE", "BoE": an office's initials, never a town's or a division's other name
+        # (Maud, Boe in Nauru).
+        candidates = tuple(c for c in candidates if c["kind"] == "abbr")
     elif ACRONYM.fullmatch(mention.get("text", "")):
         # "BAA", "A.N.D.A.": a firm's initials are no town's name; "UK" and "NSW" stay abbreviations.
         candidates = tuple(c for c in candidates if c["kind"] == "abbr" or c["feature"] in ("country", "admin1"))
@@ -636,7 +668,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=()):
     meant_features = ("admin1",) if mention.get("division_word") == "region" else ("admin1", "admin2")
     listed = mention.get("listed_with", ())
     scored = [
-        (score_candidate(c, mention, focus, parents)
+        (score_candidate(c, mention, focus, parents, divisions)
          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
          + (1.5 if division_meant and c["feature"] in meant_features else 0)
          + (1.5 if mention.get("town_word") and c["feature"] == "city" else 0)
@@ -903,6 +935,7 @@ def resolve_mentions(mentions, text, gazetteer):
     mentions.extend(nested)
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     focus = focus_countries(mentions, gazetteer)
+    divisions = focus_divisions(mentions, gazetteer)
     starts = [m["start"] for m in mentions]
     lists = place_lists(mentions, text)
     for at, m in enumerate(mentions):
@@ -918,7 +951,10 @@ def resolve_mentions(mentions, text, gazetteer):
         m["listed_with"] = listed_kinds(lists.get(id(m), ()), gazetteer)
         m["division_word"] = division_word(text, m)
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
-        place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents)
+        # Only a strong place, or any for a name no strong place bears: "Portland" in a story
+        # with Texas in it is still Oregon's city, not a Texan town.
+        m["strong_name"] = names_a_place(m["key"], gazetteer)
+        place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents, divisions)
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
@@ -956,8 +992,10 @@ def world_city_over_village(place, alternatives, parents, gazetteer):
 def is_stray_hamlet(place, mention, focus):
     """True for a hamlet matched by another of its names, abroad and with nothing around the
     mention to say it is meant: the drug "Iressa" in a story about London and the United States
-    is not Iresa-Adu, Nigeria."""
-    return (place["kind"] == "alt" and place["feature"] == "city" and (place["population"] or 0) < HAMLET_POPULATION
+    is not Iresa-Adu, Nigeria. A facility's name matched to a small town abroad is none either:
+    "Heathrow" in a British story is no town in Florida."""
+    small = HAMLET_POPULATION if place["kind"] == "alt" else FOCUS_TOWN_POPULATION if mention["label"] == "FAC" else 0
+    return (place["feature"] == "city" and (place["population"] or 0) < small
             and bool(focus) and place["country_code"] not in focus and not has_own_context(mention))
 
 

@@ -89,6 +89,13 @@ RESOLUTION_CASES = [
      "Floods closed roads in North West England on Sunday.", "North West England", "name", "England"),
     ("a_county_in_such_a_part_is_in_that_division",
      "A caravan fire killed two people in Cornwall in South West England.", "Cornwall", "country_code", "GB"),
+    ("korea_alone_is_the_south_not_a_village_in_ivory_coast",
+     "Exporters in Korea and Taiwan reported strong orders in March.", "Korea", "country_code", "KR"),
+    ("yorkshire_is_the_english_region_not_an_american_village",
+     "House prices rose in Yorkshire and in Scotland last month, the Leeds-based lender said.", "Yorkshire", "feature", "region"),
+    ("a_big_city_in_the_division_of_another_place_named_beats_the_article_s_country",  # not Brent, Alabama
+     "Council leaders from Brent met the mayor in London on Monday to discuss the Texas-based developer's plans.",
+     "Brent", "country_code", "GB"),
     ("places_listed_together_share_the_one_country_the_others_name",  # not the Seychelles' capital
      "Health officials warned travellers about outbreaks in Melbourne and Victoria this week.", "Victoria", "country_code", "AU"),
 ]
@@ -353,6 +360,32 @@ def test_a_firm_s_name_holds_no_small_capital_and_initials_name_no_town(extract)
     assert result["places"] == []  # not Casablanca, whose GeoNames names include "White House"
     result = extract("Shares in BAA rose after the airport operator said its 7,000 employees would get free shares.")
     assert result["places"] == []  # a firm's initials, not Baa in Indonesia
+    result = extract("The BoE kept interest rates on hold on Thursday.")
+    assert result["places"] == []  # the Bank of England, not Boe, a district of Nauru
+
+
+def test_a_facility_named_like_a_small_town_abroad_is_no_place(resolve, gazetteer):
+    mentions, _ = resolve("Flights from Heathrow were delayed after heavy snow, British officials said.")
+    assert mentions["Heathrow"]["label"] == "FAC"
+    assert mentions["Heathrow"]["place_id"] is None  # GeoNames' only Heathrow is a town in Florida
+
+
+def test_a_name_no_strong_place_bears_is_not_moved_by_another_place_s_division(resolve, gazetteer):
+    # A Texan town called Portland does not beat Oregon's city because Texas is named.
+    mentions, _ = resolve("The Rockets beat Portland 96-94 in Houston, Texas, on Tuesday.")
+    assert place(gazetteer, mentions["Portland"])["admin1"].endswith("OR")
+
+
+def test_editing_a_gazetteer_data_file_rebuilds_the_gazetteer(tmp_path, monkeypatch):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(places.DATA, data)
+    monkeypatch.setattr(places, "DATA", data)
+    before = places.gazetteer_version()
+    with open(data / "regions.tsv", "a") as f:
+        f.write("Test Valley\tregion\t51.1\t-1.5\t\n")
+    assert places.gazetteer_version() != before
 
 
 def test_a_town_the_text_s_parent_does_not_hold_is_no_place(resolve, gazetteer):
