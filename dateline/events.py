@@ -107,8 +107,10 @@ def lexicon():
     with open(DATA / "event_lexicon.tsv", encoding="utf-8") as f:
         lines = (line for line in f if line.strip() and not line.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t"):
-            key = (row["lemma"], row["pos"], row["with"]) if row.get("with") else (row["lemma"], row["pos"])
-            table[key] = (row["cameo"], row["negated"] or None)
+            # "cut	VERB	-	tax|rate|price": one row per word it holds with.
+            for other in (row.get("with") or "").split("|"):
+                key = (row["lemma"], row["pos"], other) if other else (row["lemma"], row["pos"])
+                table[key] = (row["cameo"], row["negated"] or None)
     return table
 
 

@@ -296,10 +296,19 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
                  "Oil prices shot up on Monday after the pipeline closed.",
                  "The director shot the film in Morocco last spring.",
                  "The government plans to cut corporation tax to 50 pct from 56 pct.",
-                 "The miner will lift its copper output by a third next year."):
+                 "The miner will lift its copper output by a third next year.",
+                 "The rupee hit a five-year high against the dollar on Friday.",
+                 "The reforms could cut poverty levels by half, the minister said.",
+                 "The party says it will fight every seat in Scotland."):
         assert not coded(text)["events"], text
     assert top(coded("Rebels captured the town of Birao on Sunday."))["plover"] == "ASSAULT"
     assert top(coded("Norway cut aid to Malawi on Monday."))["cameo_code"].startswith("16")
+    assert top(coded("A missile hit the convoy near Kandahar on Monday."))["plover"] == "ASSAULT"
+
+
+def test_attacking_a_plan_or_a_law_is_criticism(coded):
+    assert top(coded("Airlines attacked the new legislation on Tuesday."))["plover"] == "DISAPPROVE"
+    assert top(coded("Gunmen attacked a police station in Peshawar on Tuesday."))["plover"] == "ASSAULT"
 
 
 def test_sanctions_and_expulsions_carry_their_codebook_labels(coded):
