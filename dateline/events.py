@@ -14,7 +14,7 @@ import re
 
 from .entities import names_place_noun, rules as entity_rules
 from .names import WEEKDAYS
-from .places import admin1_code
+from .places import admin1_code, is_strong_place
 from .nlp import original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -728,7 +728,9 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
         for name in names:
             m = mention_at(mentions, offset + name.idx, offset + name.idx + len(name)) if name.pos_ == "PROPN" else None
             # Not an acronym the verb made a place: "stormed the army's (SAA) defenses".
-            if m is not None and m["label"] in labels and starts_with_capital(m["text"]) and not (
+            # ...but a country, a division or a big city is no one's name: "captured Lubumbashi".
+            strong = m is not None and m["label"] == "GPE" and m.get("place") and is_strong_place(m["place"])
+            if m is not None and (m["label"] in labels or strong) and starts_with_capital(m["text"]) and not (
                     m["text"].isupper() and (m.get("place") or {}).get("feature") not in ("country", "admin1")):
                 return m
     return None

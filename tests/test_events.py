@@ -511,6 +511,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A stronghold is a place a verb takes; the name before it is its owner's.
     ("Thousands fled when rebels took the stronghold of Gao in northern Mali.", "fled", "Gao"),
     ("Two men were killed in a Hezbollah stronghold on Friday.", "killed", None),
+    # A big city a verb of attack takes is the place, whatever phrase follows; a small town's
+    # namesake may be a person.
+    ("Government troops recaptured Kisangani in the former Orientale province on Tuesday.", "recaptured", "Kisangani"),
+    ("Police captured Beltran in Sinaloa state on Friday.", "captured", "Sinaloa"),
     # A phrase after "X," that names a wider place says where X is.
     ("A band of gunmen killed 9 people in the town of Tarazá, in the steamy northern region of Bajo Cauca.",
      "killed", "Tarazá"),
