@@ -620,6 +620,25 @@ def place_described_before(token, offset, mentions):
     return m if m is not None and m["label"] in ("GPE", "LOC", "FAC") and m["end"] == offset + before.idx + len(before) else None
 
 
+def place_written_before(token, offset, mentions):
+    """The place written right before the phrase at `token`, after a comma or not: "Muuri village
+    in ...", "Talacogon town, also in ..."."""
+    doc, at = token.doc, token.left_edge.i
+    if at > 0 and doc[at - 1].text == ",":
+        at -= 1
+    if at < 1:
+        return None
+    before = doc[at - 1]
+    if before.lemma_.lower() in PLACE_OBJECT_NOUNS:
+        m = named_in_place_phrase(before, offset, mentions)
+    else:
+        # A name alone only when the gazetteer knows it: "captured Ocalan in Kenya" names a man.
+        m = mention_at(mentions, offset + before.idx, offset + before.idx + len(before))
+        if m is None or not m.get("place") or m["end"] != offset + before.idx + len(before) or is_reference_place(before):
+            return None
+    return m if m is not None and m["label"] in ("GPE", "LOC") else None
+
+
 def is_reference_place(token):
     """True for a place named to say where another is: "north of Baghdad", "west of Laredo, Texas"."""
     while token.dep_ in ("appos", "conj", "compound", "npadvmod") and token.head.i != token.i:
@@ -1030,6 +1049,12 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
         described = place_described_before(prep, offset, mentions) if found is not None else None
         if described is not None and described is not found and (
                 specificity(described) > specificity(found) or (pobj is not None and pobj.lemma_.lower() in DIVISION_WORDS | {"district", "county"})):
+            return described
+        # So does "X in Y" itself, Y no smaller: "a mosque in Muuri village in Lower Shabelle".
+        described = place_written_before(prep, offset, mentions) if found is not None and pobj is not None and (
+            found["start"] <= offset + pobj.idx < found["end"] or pobj.lemma_.lower() in PLACE_OBJECT_NOUNS | DIVISION_WORDS) else None
+        if described is not None and described is not found and (specificity(described) > specificity(found) or (
+                specificity(described) == specificity(found) >= SPECIFICITY["city"])):
             return described
         if found is None and pobj is not None:
             found = named_after_place_noun(pobj, offset, mentions)

@@ -515,6 +515,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # namesake may be a person.
     ("Government troops recaptured Kisangani in the former Orientale province on Tuesday.", "recaptured", "Kisangani"),
     ("Police captured Beltran in Sinaloa state on Friday.", "captured", "Sinaloa"),
+    # "X in Y" right after an object's place says where X is: Y is no smaller.
+    ("Militants attacked a mosque in Kulbiyow village in Lower Juba on Friday.", "attacked", "Kulbiyow village"),
+    ("Turkey captured Ocalan in Kenya in February.", "captured", "Kenya"),
     # A phrase after "X," that names a wider place says where X is.
     ("A band of gunmen killed 9 people in the town of Tarazá, in the steamy northern region of Bajo Cauca.",
      "killed", "Tarazá"),
