@@ -925,7 +925,7 @@ def resolve_mentions(mentions, text, gazetteer):
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(m["key"], gazetteer):
             # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON).
             if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):
-                m["label"] = "GPE"
+                m["label"], m["was_label"] = "GPE", m["label"]
         if m["label"] in METONYM_LABELS and names_a_place(m["key"], gazetteer, m["label"] != "PERSON"):
             m["toponym"] = True
         elif m["label"] in METONYM_LABELS - {"PERSON"} | {"FAC"} and len(m["key"].split()) > 1:
@@ -966,6 +966,12 @@ def resolve_mentions(mentions, text, gazetteer):
         if place is not None and parents and place["feature"] in ("city", "locality") and (
                 place["country_code"] not in parents and not is_strong_place(place)):
             place = None  # "London's Heathrow" is no town in Florida: the parent holds no such place
+        if m.get("was_label") == "PERSON" and place and not is_strong_place(place) and (
+                place["kind"] == "alt" or (place["country_code"] not in focus and not has_own_context(m))):
+            # Only a strong place made a person's name a place: "Bush" is Būsh, Egypt, or no one's
+            # town, not Bushland, Texas, by another of its names. A town of the article's country
+            # or one the text places stays ("Austin, in Scott County, Indiana").
+            m["label"], place = "PERSON", None
         m["place"] = place
         m["place_confidence"] = confidence if place else None
         m["place_precision"] = place["feature"] if place else None

@@ -364,6 +364,14 @@ def test_a_firm_s_name_holds_no_small_capital_and_initials_name_no_town(extract)
     assert result["places"] == []  # the Bank of England, not Boe, a district of Nauru
 
 
+def test_a_person_s_name_is_a_place_only_as_the_strong_place_it_names(resolve, gazetteer):
+    # "Bush" is also Būsh, a big Egyptian town, and Bushland, Texas, by another name: neither here.
+    mentions, result = resolve("Protesters rallied against Bush in Texas on Sunday.")
+    assert mentions["Bush"]["label"] == "PERSON" and mentions["Bush"]["place_id"] is None
+    mentions, _ = resolve("Liechtenstein signed the treaty in Vienna on Monday.")
+    assert place(gazetteer, mentions["Liechtenstein"])["feature"] == "country"
+
+
 def test_a_facility_named_like_a_small_town_abroad_is_no_place(resolve, gazetteer):
     mentions, _ = resolve("Flights from Heathrow were delayed after heavy snow, British officials said.")
     assert mentions["Heathrow"]["label"] == "FAC"
