@@ -61,6 +61,8 @@ FACILITY_NOUNS = {
     "camp", "road", "highway", "bridge", "dam", "station", "port", "gate", "square", "street",
     "prison", "hospital", "field", "oilfield", "refinery", "plant", "mosque", "university",
 }
+# A name ending in one of these is a body of water, never a town or a division.
+WATER_WORDS = {"sea", "ocean", "strait", "straits"}
 # A name before one of these names a people, not a place: "the Kikuyu tribe" is no town in Kenya.
 PEOPLE_NOUNS = {"tribe", "clan", "subclan", "sect", "caste"}
 # Verbs whose subject is a government rather than a place: "Damascus will not accept".
@@ -661,6 +663,10 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
         candidates = candidates or compass_part_of(key, gazetteer)
     if is_generic(key):
         candidates = tuple(c for c in candidates if c["feature"] not in LOCAL_FEATURES)
+    words = key.split()
+    if words[-1] in WATER_WORDS and words[-2:-1] != ["on"]:
+        # "the North Sea" is no hamlet in New York (but "Milford on Sea" is a town).
+        candidates = tuple(c for c in candidates if c["feature"] not in ("city", "locality", "admin1", "admin2"))
     if not candidates:
         return None, 0.0, []
     division_meant = bool(mention.get("division_word"))
