@@ -544,11 +544,13 @@ def surname(name):
     return words[-1] if len(words) > 1 else None
 
 
-def propagate_mentions(mentions, text, sentence_starts, skip=()):
+def propagate_mentions(mentions, text, sentence_starts, skip=(), place_kind=None):
     """Add the mentions the model missed, one sense per article: a person's surname alone, and
     later occurrences of a name it tagged elsewhere. A lone surname tagged as something else
-    becomes the person ("Wang" after "Wang Junxia"). Returns the mentions added.
+    becomes the person ("Wang" after "Wang Junxia"); a town's name that opens a firm's name
+    elsewhere in the story, the firm ("Iroquois" after "Iroquois Brands Ltd"). Returns the mentions added.
     """
+    firms_as_places(mentions, place_kind)
     covered = sorted((m["start"], m["end"]) for m in mentions)
     surnames = {}
     for m in mentions:
@@ -582,6 +584,22 @@ def propagate_mentions(mentions, text, sentence_starts, skip=()):
     mentions.extend(added)
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     return added
+
+
+def firms_as_places(mentions, place_kind=None):
+    """Relabel ORG the place mentions that name a firm of the same story: the first word of a
+    firm's name ("Iroquois" of "Iroquois Brands Ltd"). A country, division or big city keeps its
+    label ("Texas" of "Texas Instruments Inc")."""
+    suffixes = set(rules()["firm_suffixes"])
+    firms = set()
+    for m in mentions:
+        words = m["text"].split()
+        if m["label"] == "ORG" and len(words) > 1 and words[-1].lower().rstrip(".") in suffixes and words[0][:1].isupper():
+            firms.add(words[0])
+    for m in mentions:
+        if m["label"] in ("GPE", "LOC") and m["text"] in firms and (
+                place_kind is None or place_kind(normalize_name(m["text"])) in ("town", None)):
+            m["label"] = "ORG"
 
 
 # ---------------------------------------------------------------- canonical names

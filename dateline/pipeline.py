@@ -120,7 +120,7 @@ def analyze_article(article, parsed, gazetteer):
             if mention and not any(s <= mention["start"] < e for s, e in skip):
                 mentions.append(mention)
     # A mention added here lies in a sentence row; captions and titles keep their own kinds.
-    entities.propagate_mentions(mentions, article["text"], [s["start"] for s in sentences], skip)
+    entities.propagate_mentions(mentions, article["text"], [s["start"] for s in sentences], skip, kind_of_name)
     entities_done = clock()
     focus_place = places.resolve_mentions(mentions, article["text"], gazetteer)
     places_done = clock()

@@ -96,6 +96,8 @@ RESOLUTION_CASES = [
     ("a_big_city_in_the_division_of_another_place_named_beats_the_article_s_country",  # not Brent, Alabama
      "Council leaders from Brent met the mayor in London on Monday to discuss the Texas-based developer's plans.",
      "Brent", "country_code", "GB"),
+    ("a_sea_is_no_town",  # GeoNames has a hamlet called North Sea in New York
+     "Oil output in the North Sea fell in March.", "North Sea", "feature", "region"),
     ("places_listed_together_share_the_one_country_the_others_name",  # not the Seychelles' capital
      "Health officials warned travellers about outbreaks in Melbourne and Victoria this week.", "Victoria", "country_code", "AU"),
 ]
@@ -372,6 +374,12 @@ def test_a_person_s_name_is_a_place_only_as_the_strong_place_it_names(resolve, g
     assert place(gazetteer, mentions["Liechtenstein"])["feature"] == "country"
 
 
+def test_a_town_on_sea_is_still_a_town(gazetteer):
+    # The model seldom tags these names whole; the resolver takes them when it does.
+    place, _, _ = places.resolve_toponym({"text": "Milford on Sea", "key": "milford on sea", "label": "GPE"}, gazetteer, {})
+    assert (place["feature"], place["country_code"]) == ("city", "GB")
+
+
 def test_a_facility_named_like_a_small_town_abroad_is_no_place(resolve, gazetteer):
     mentions, _ = resolve("Flights from Heathrow were delayed after heavy snow, British officials said.")
     assert mentions["Heathrow"]["label"] == "FAC"
@@ -416,6 +424,13 @@ def test_a_name_before_tribe_or_clan_is_a_people_not_a_town(resolve):
 def test_a_country_listed_with_a_town_does_not_hold_it(resolve, gazetteer):
     mentions, _ = resolve("The firm underwrites bonds on the United States and London markets.")
     assert place(gazetteer, mentions["London"])["country_code"] == "GB"
+
+
+def test_a_firm_s_first_word_alone_names_the_firm_not_a_town(resolve):
+    mentions, result = resolve("Hutton Industries Inc said profits rose. Shares in Hutton closed higher.")
+    assert mentions["Hutton"]["label"] == "ORG" and result["places"] == []  # not Hutton, Essex
+    mentions, _ = resolve("Texas Instruments Inc said its sales in Texas rose.")
+    assert mentions["Texas"]["label"] == "GPE"  # a state stays a state
 
 
 def test_a_person_s_name_holds_no_place(extract):
