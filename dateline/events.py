@@ -531,6 +531,8 @@ def describe_actor(head, offset, mentions, require_actor=True):
     }
 
 
+# CAMEO roots from protest on are contention and force; those before, talk and cooperation.
+PROTEST_ROOT = "14"
 # CAMEO roots of saying, asking, criticising and threatening.
 SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 # How specific a kind of place is: "in Yemen's Maarib province" happened in Maarib, not Yemen.
@@ -1123,6 +1125,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         if target is None or not is_actor(target, sentence_mentions, offset) or is_own(target):
             target = (recipient(token, target, sentence_mentions, offset)
                       or hidden_target(token, target, sentence_mentions, offset) or target)
+        target_is_actor = target is not None and is_actor(target, sentence_mentions, offset)
         source = describe_actor(source, offset, sentence_mentions)
         target = describe_actor(target, offset, sentence_mentions, require_actor=False)
         if target and (target["text"].lower() in PRONOUNS or target["is_time"]):
@@ -1130,6 +1133,10 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         if source and target and source["start"] == target["start"]:
             target = None
         if source is None and target is None:
+            continue
+        # Talk, help and yielding are between actors: "to meet merchandise needs", "dealers will
+        # offer monthly payments" name none. Force needs none: "two houses were destroyed".
+        if source is None and not target_is_actor and code[:2] < PROTEST_ROOT:
             continue
         reporter = reporting_clause(token)
         speaker = None

@@ -306,6 +306,14 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
     assert top(coded("A missile hit the convoy near Kandahar on Monday."))["plover"] == "ASSAULT"
 
 
+def test_talk_and_help_need_an_actor_force_does_not(coded):
+    for text in ("The company said it had enough cash to meet its debt payments.",
+                 "Dealers will offer cheaper loans from next month."):
+        assert not coded(text)["events"], text
+    assert top(coded("Aid was sent to the refugees in Chad."))["plover"] == "AID"
+    assert top(coded("Two homes were destroyed in the shelling on Monday."))["plover"] == "ASSAULT"
+
+
 def test_attacking_a_plan_or_a_law_is_criticism(coded):
     assert top(coded("Airlines attacked the new legislation on Tuesday."))["plover"] == "DISAPPROVE"
     assert top(coded("Gunmen attacked a police station in Peshawar on Tuesday."))["plover"] == "ASSAULT"
