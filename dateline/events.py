@@ -193,6 +193,8 @@ def lexicon_match(token):
         obj = child(token, "dobj")
         if obj is not None and (lemma, "VERB", obj.lemma_.lower()) in table:
             return (*table[(lemma, "VERB", obj.lemma_.lower())], [token])
+        if obj is not None and (lemma, "VERB", "*") in table:  # any object: "demonstrated its strength"
+            return (*table[(lemma, "VERB", "*")], [token])
         if (lemma, "VERB") in table:
             return (*table[(lemma, "VERB")], [token])
     elif token.pos_ in ("NOUN", "PROPN"):

@@ -299,11 +299,15 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
                  "The miner will lift its copper output by a third next year.",
                  "The rupee hit a five-year high against the dollar on Friday.",
                  "The reforms could cut poverty levels by half, the minister said.",
-                 "The party says it will fight every seat in Scotland."):
+                 "The party says it will fight every seat in Scotland.",
+                 "The publisher beat profit forecasts, posting a 52% rise in profits.",
+                 "The figures demonstrate the lowest unemployment in decades.",
+                 "The government plans to cut 100,000 civil servants."):
         assert not coded(text)["events"], text
     assert top(coded("Rebels captured the town of Birao on Sunday."))["plover"] == "ASSAULT"
     assert top(coded("Norway cut aid to Malawi on Monday."))["cameo_code"].startswith("16")
     assert top(coded("A missile hit the convoy near Kandahar on Monday."))["plover"] == "ASSAULT"
+    assert top(coded("Thousands demonstrated outside parliament in Kiev on Sunday."))["plover"] == "PROTEST"
 
 
 def test_talk_and_help_need_an_actor_force_does_not(coded):
