@@ -7,6 +7,7 @@ demonyms (countryinfo), and the project's own tables of short names and regions
 """
 import bisect
 import collections
+import contextlib
 import csv
 import functools
 import json
@@ -15,6 +16,7 @@ import os
 import pathlib
 import re
 import sqlite3
+import sys
 import zlib
 
 from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, known_organisations, normalize_name
@@ -130,6 +132,7 @@ def build_gazetteer(path):
 
     path = pathlib.Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    imported = imported_dumps(path)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
@@ -214,8 +217,24 @@ def build_gazetteer(path):
     db.execute("insert into meta values ('version', ?)", (gazetteer_version(),))
     db.commit()
     db.close()
+    # The GeoNames dumps a user imported into the old index go into the new one.
+    for dump in imported:
+        if pathlib.Path(dump).is_file():
+            with contextlib.closing(sqlite3.connect(tmp)) as db:
+                import_geonames(dump, tmp, db=db)
+        else:
+            print(f"gazetteer: {dump} was imported before but is gone; import it again", file=sys.stderr)
     tmp.replace(path)
     return path
+
+
+def imported_dumps(path):
+    """The GeoNames dumps imported into the gazetteer at `path`, as absolute paths."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return [key[len("import "):] for (key,) in db.execute("select key from meta where key like 'import %'")]
+    except sqlite3.DatabaseError:
+        return []
 
 
 def gazetteer_key(name):
@@ -426,13 +445,15 @@ GEONAMES_FEATURES = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "P
                      "RGN": "region"}
 
 
-def import_geonames(path, gazetteer_path=DEFAULT_GAZETTEER):
+def import_geonames(path, gazetteer_path=DEFAULT_GAZETTEER, db=None):
     """Add a GeoNames dump (allCountries.txt or XX.txt, tab-separated) to the gazetteer; return rows added.
 
     A place already in the gazetteer takes the dump's point and population but keeps the names
-    it has ("U.S.", "American"): the dump's names are added to them.
+    it has ("U.S.", "American"): the dump's names are added to them. The dump's path is
+    recorded, so that a rebuilt gazetteer imports it again.
     """
-    db = open_gazetteer(gazetteer_path)._db
+    if db is None:
+        db = open_gazetteer(gazetteer_path)._db
     added = 0
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -458,6 +479,7 @@ def import_geonames(path, gazetteer_path=DEFAULT_GAZETTEER):
             db.executemany("insert into names values (?,?,?)",
                            [(k, gid, kind) for k, kind in keys.items() if k and k not in known])
             added += 1
+    db.execute("insert or replace into meta values (?, ?)", (f"import {pathlib.Path(path).resolve()}", str(added)))
     db.commit()
     return added
 

@@ -219,6 +219,9 @@ def test_geonames_import_adds_a_village(tmp_path):
     gazetteer = places.Gazetteer(path)
     (hit,) = gazetteer.candidates("kherbet testane")
     assert hit["geonameid"] == 9999001 and hit["feature"] == "city" and hit["country_code"] == "SY"
+    # A rebuilt gazetteer (new data files, a new version) imports the dump again.
+    places.build_gazetteer(path)
+    assert [c["geonameid"] for c in places.Gazetteer(path).candidates("kherbet testane")] == [9999001]
 
 
 def test_st_and_saint_are_one_name(resolve, gazetteer):
