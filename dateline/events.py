@@ -559,7 +559,7 @@ def specificity(mention):
 def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
     """The most specific toponym mention among tokens, the nearest the token `near` (else the
     first) among equals, skipping neighbours named by 'the border with X'."""
-    found, references, tokens = [], set(), list(tokens)
+    found, references, owners, tokens = [], set(), set(), list(tokens)
     for token in tokens:
         if (skip_borders and names_neighbour(token)) or names_clock(token):
             continue
@@ -568,7 +568,9 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
         is_place = m is not None and (m["label"] in ("GPE", "LOC", "FAC") or (m.get("toponym") and m.get("place")))
         if is_place and m not in found:
             found.append(m)
-            if is_reference_place(token) or names_owner(token, offset, mentions) or is_possessor(token, m, offset):
+            if names_owner(token, offset, mentions):
+                owners.add(id(m))
+            if is_reference_place(token) or is_possessor(token, m, offset):
                 references.add(id(m))
     # "Bab El Oued, a district near the Casbah": a place in the phrase on an apposition says
     # where the place before it is.
@@ -581,7 +583,12 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
         return None
     # "in Diyala province, north of Baghdad", "near a U.S. patrol west of Duluiyah": a reference
     # point or an owner is the place only when alone.
+    # An owner never is: "near a U.S. patrol in the Fdhiliyah neighborhood" did not happen in the
+    # U.S., nor "in front of Singapore's embassy" in Singapore.
+    found = [m for m in found if id(m) not in owners]
     found = [m for m in found if id(m) not in references] or found
+    if not found:
+        return None
     at = offset + near.idx if near is not None else found[0]["start"]
     return min(found, key=lambda m: (-specificity(m), 0 if m["start"] <= at < m["end"]
                                      else min(abs(m["start"] - at), abs(m["end"] - at))))
@@ -1005,9 +1012,13 @@ def names_owner(token, offset, mentions):
     # The name's own head decides: "Saudi Arabia" in "bases in Saudi Arabia" owns nothing.
     while token.head.i != token.i and m["start"] <= offset + token.head.idx < m["end"]:
         token = token.head
-    # "Syria's borders", "Iraq's capital": a place's part is in that place.
-    owned = token.head.lemma_.lower()
-    return token.dep_ in ("poss", "compound", "amod", "nmod") and owned not in BOUNDARY_NOUNS | PLACE_PART_NOUNS
+    # "Syria's borders", "Iraq's capital": a place's part is in that place; "Hong Kong Sunday"
+    # (the parser hung the name on the day) owns nothing.
+    owned = token.head
+    if owned.lower_ in WEEKDAYS or owned.ent_type_ in ("DATE", "TIME"):
+        return False
+    return token.dep_ in ("poss", "compound", "amod", "nmod") and (
+        owned.lemma_.lower() not in BOUNDARY_NOUNS | PLACE_PART_NOUNS | COMPASS_WORDS)
 
 
 def names_home(token, offset, mentions):

@@ -530,6 +530,12 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # "X in Y" right after an object's place says where X is: Y is no smaller.
     ("Militants attacked a mosque in Kulbiyow village in Lower Juba on Friday.", "attacked", "Kulbiyow village"),
     ("Turkey captured Ocalan in Kenya in February.", "captured", "Kenya"),
+    # A country that owns a thing is not where the thing was, even alone; a country's part is in it.
+    ("A roadside bomb exploded near a U.S. patrol on Monday.", "exploded", None),
+    ("Students demonstrated outside France's embassy on Friday.", "demonstrated", None),
+    ("A bomb exploded near a U.S. patrol in the Zayouna district on Monday.", "exploded", "Zayouna"),
+    ("About 200 activists demonstrated outside the Vatican Sunday to mark the anniversary.", "demonstrated", "Vatican"),
+    ("A councillor was shot dead in Sri Lanka's north on Monday.", "shot", "Sri Lanka"),
     # A phrase after "X," that names a wider place says where X is.
     ("A band of gunmen killed 9 people in the town of Tarazá, in the steamy northern region of Bajo Cauca.",
      "killed", "Tarazá"),
