@@ -581,10 +581,9 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
             references.add(id(m))
     if not found:
         return None
-    # "in Diyala province, north of Baghdad", "near a U.S. patrol west of Duluiyah": a reference
-    # point or an owner is the place only when alone.
-    # An owner never is: "near a U.S. patrol in the Fdhiliyah neighborhood" did not happen in the
-    # U.S., nor "in front of Singapore's embassy" in Singapore.
+    # "in Diyala province, north of Baghdad": a reference point is the place only when alone. An
+    # owner never is: "near a U.S. patrol" did not happen in the U.S., nor "in front of
+    # Singapore's embassy" in Singapore.
     found = [m for m in found if id(m) not in owners]
     found = [m for m in found if id(m) not in references] or found
     if not found:
@@ -1047,6 +1046,25 @@ def enclosing_place(location, sent, offset, mentions):
     return toponym_in(node.subtree, offset, known, near=node)
 
 
+def place_a_phrase_describes(prep, pobj, found, offset, mentions):
+    """The place written just before a locative phrase that names a place no smaller (`found`),
+    or None: the phrase says where that place is."""
+    # "in the town of Remolinos, in the region of Madgalena": after "X,", a wider place.
+    described = place_described_before(prep, offset, mentions)
+    if described is not None and described is not found and (specificity(described) > specificity(found) or (
+            pobj is not None and pobj.lemma_.lower() in DIVISION_WORDS | {"district", "county"})):
+        return described
+    # "a mosque in Muuri village in Lower Shabelle": "X in Y", the phrase no more than Y.
+    if pobj is None or not (found["start"] <= offset + pobj.idx < found["end"]
+                            or pobj.lemma_.lower() in PLACE_OBJECT_NOUNS | DIVISION_WORDS):
+        return None
+    described = place_written_before(prep, offset, mentions)
+    if described is not None and described is not found and (specificity(described) > specificity(found) or (
+            specificity(described) == specificity(found) >= SPECIFICITY["city"])):
+        return described
+    return None
+
+
 def toponym_of_phrases(head, offset, mentions, hidden=()):
     """The toponym of the first locative phrase on a word that names one ("north of Baghdad" too)."""
     # "north of Baghdad", and "next to soldiers in Kunduz", "close to the border".
@@ -1059,17 +1077,8 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
             return described
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         found = toponym_in(prep.subtree, offset, mentions, near=pobj)
-        # "in the town of Remolinos, in the region of Madgalena": a phrase after "X," that names
-        # a wider place says where X is.
-        described = place_described_before(prep, offset, mentions) if found is not None else None
-        if described is not None and described is not found and (
-                specificity(described) > specificity(found) or (pobj is not None and pobj.lemma_.lower() in DIVISION_WORDS | {"district", "county"})):
-            return described
-        # So does "X in Y" itself, Y no smaller: "a mosque in Muuri village in Lower Shabelle".
-        described = place_written_before(prep, offset, mentions) if found is not None and pobj is not None and (
-            found["start"] <= offset + pobj.idx < found["end"] or pobj.lemma_.lower() in PLACE_OBJECT_NOUNS | DIVISION_WORDS) else None
-        if described is not None and described is not found and (specificity(described) > specificity(found) or (
-                specificity(described) == specificity(found) >= SPECIFICITY["city"])):
+        described = place_a_phrase_describes(prep, pobj, found, offset, mentions) if found is not None else None
+        if described is not None:
             return described
         if found is None and pobj is not None:
             found = named_after_place_noun(pobj, offset, mentions)
