@@ -947,8 +947,9 @@ def argument_nouns(trigger):
     # of fighters across Syria" is many events).
     wholes = [g for n in nouns if n.dep_ in ("dobj", "nsubjpass") and n.lower_ not in QUANTITY_WORDS - SINGLE_WORDS
               for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    # "shot an officer walking near his home in Mosul": where the object was, doing what it did.
-    doing = [c for n in nouns if n.dep_ == "dobj" for c in n.children
+    # "shot an officer walking near his home in Mosul", "a man riding a motorcycle in Nablus was
+    # shot": where the object was, doing what it did.
+    doing = [c for n in nouns if n.dep_ in ("dobj", "nsubjpass") for c in n.children
              if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() not in PATH_VERBS]
     # "launched an offensive against positions on the Panorama Roundabout": where the target of
     # the event the verb takes was.

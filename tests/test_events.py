@@ -530,6 +530,8 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # "X in Y" right after an object's place says where X is: Y is no smaller.
     ("Militants attacked a mosque in Kulbiyow village in Lower Juba on Friday.", "attacked", "Kulbiyow village"),
     ("Turkey captured Ocalan in Kenya in February.", "captured", "Kenya"),
+    # Where the victim was, doing what it did, whether object or passive subject.
+    ("A farmer riding a tractor near the village of Beit Ummar was shot on Tuesday.", "shot", "Beit Ummar"),
     # A country that owns a thing is not where the thing was, even alone; a country's part is in it.
     ("A roadside bomb exploded near a U.S. patrol on Monday.", "exploded", None),
     ("Students demonstrated outside France's embassy on Friday.", "demonstrated", None),
