@@ -700,7 +700,8 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
          + (1.5 if division_meant and c["feature"] in meant_features else 0)
          + (1.5 if mention.get("town_word") and c["feature"] == "city" else 0)
-         + (LIST_AGREEMENT if kind_of_place(c) in listed else 0)
+         # A state listed with a city is still the state: "in New York City and Florida".
+         + (LIST_AGREEMENT if kind_of_place(c) in listed and (is_strong_place(c) or not mention.get("strong_name")) else 0)
          + (LIST_AGREEMENT if ("in", c["country_code"]) in listed else 0)
          + container_bonus(c, mention.get("child_place")), c)
         for c in candidates

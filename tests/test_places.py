@@ -96,6 +96,8 @@ RESOLUTION_CASES = [
     ("a_big_city_in_the_division_of_another_place_named_beats_the_article_s_country",  # not Brent, Alabama
      "Council leaders from Brent met the mayor in London on Monday to discuss the Texas-based developer's plans.",
      "Brent", "country_code", "GB"),
+    ("a_state_listed_with_a_city_is_still_the_state",  # not Florida, a village in New York state
+     "She met reporters in Chicago and Florida last week.", "Florida", "feature", "admin1"),
     ("a_sea_is_no_town",  # GeoNames has a hamlet called North Sea in New York
      "Oil output in the North Sea fell in March.", "North Sea", "feature", "region"),
     ("places_listed_together_share_the_one_country_the_others_name",  # not the Seychelles' capital
