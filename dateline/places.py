@@ -67,6 +67,10 @@ FACILITY_NOUNS = {
 WATER_WORDS = {"sea", "ocean", "strait", "straits"}
 # A name before one of these names a people, not a place: "the Kikuyu tribe" is no town in Kenya.
 PEOPLE_NOUNS = {"tribe", "clan", "subclan", "sect", "caste"}
+# "St Patrick's Cathedral", "St. Peter's Basilica": a saint's building, not a town's.
+SAINT = re.compile(r"(?:St\.?|Saint|San|Santa|Sainte) ")
+SAINT_BUILDINGS = {"cathedral", "church", "basilica", "chapel", "abbey", "hospital", "college", "school",
+                   "university", "shrine", "monastery", "priory", "day"}
 # Verbs whose subject is a government rather than a place: "Damascus will not accept".
 METONYMY_VERBS = {
     "say", "accept", "reject", "announce", "demand", "warn", "insist", "agree", "deny",
@@ -951,6 +955,9 @@ def resolve_mentions(mentions, text, gazetteer):
         if names_people(m):
             m["label"] = "NORP"
             continue
+        if names_saint(m):
+            m["label"] = "PERSON"
+            continue
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(m["key"], gazetteer):
             # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON).
             if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):
@@ -1151,6 +1158,11 @@ def is_demonym_only(mention, gazetteer):
 def names_people(mention):
     """True for a name modifying a noun of peoples: "the Kikuyu tribe", "the Garre clan"."""
     return mention.get("dep") in ("compound", "amod") and mention.get("head_lemma") in PEOPLE_NOUNS
+
+
+def names_saint(mention):
+    """True for a saint whose church or hospital it is: "St Patrick's Cathedral" is no parish of Dominica."""
+    return bool(SAINT.match(mention["text"])) and mention.get("dep") == "poss" and mention.get("head_lemma") in SAINT_BUILDINGS
 
 
 def is_misread_toponym(mention, gazetteer):

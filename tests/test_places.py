@@ -385,6 +385,13 @@ def test_a_town_on_sea_is_still_a_town(gazetteer):
     assert (place["feature"], place["country_code"]) == ("city", "GB")
 
 
+def test_a_saint_s_church_or_day_is_no_parish(resolve):
+    # GeoNames has a parish called Saint Patrick in Dominica (and in Grenada).
+    for text in ("Thousands marched on St Patrick's Day in New York.", "Mass was held at St Patrick's Cathedral in Dublin."):
+        _, result = resolve(text)
+        assert {p["country_code"] for p in result["places"]} <= {"US", "IE"}, text
+
+
 def test_a_facility_named_like_a_small_town_abroad_is_no_place(resolve, gazetteer):
     mentions, _ = resolve("Flights from Heathrow were delayed after heavy snow, British officials said.")
     assert mentions["Heathrow"]["label"] == "FAC"
