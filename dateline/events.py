@@ -722,6 +722,14 @@ def location_of(trigger, offset, mentions):
     if target is not None and (found is None or scene_only or specificity(target) >= specificity(found)
                                or found is not toponym_of_phrases(trigger, offset, mentions)):
         return target
+    if found is None:
+        # "A police source in Ramadi said the blast killed four": the reporter's town, when the
+        # report says no place of its own.
+        reporter = reporting_clause(trigger)
+        subject = child(reporter, "nsubj") if reporter is not None else None
+        found = toponym_of_phrases(subject, offset, mentions) if subject is not None else None
+        if found is not None and specificity(found) < SPECIFICITY["admin2"]:
+            found = None  # "sources in Yemen" may be anywhere in it
     return found
 
 

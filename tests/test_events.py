@@ -530,6 +530,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # "X in Y" right after an object's place says where X is: Y is no smaller.
     ("Militants attacked a mosque in Kulbiyow village in Lower Juba on Friday.", "attacked", "Kulbiyow village"),
     ("Turkey captured Ocalan in Kenya in February.", "captured", "Kenya"),
+    # A report that says no place of its own happened in its reporter's town (not country).
+    ("A police source in Tikrit said the blast killed four people.", "killed", "Tikrit"),
+    ("Sources in Yemen said the blast killed four people.", "killed", None),
     # Where the victim was, doing what it did, whether object or passive subject.
     ("A farmer riding a tractor near the village of Beit Ummar was shot on Tuesday.", "shot", "Beit Ummar"),
     # A country that owns a thing is not where the thing was, even alone; a country's part is in it.
