@@ -845,6 +845,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     for prep in trigger.children:
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
+    # ...and the occasion of a verb it depends on: "killed 100 during an attack on the town of
+    # Fotokol, murdering residents".
+    heads += [g for v in governors for p in v.children if p.dep_ == "prep" and p.lower_ in ("during", "amid")
+              for g in p.children if g.dep_ == "pobj"]
     # Then the subject's own place: "rebel factions in Idlib attacked each other", and a scene
     # set by an adverb: "elsewhere in Swaziland, troops patrolled roads".
     heads += [c for c in trigger.children if c.dep_ in ("nsubj", "advmod")]

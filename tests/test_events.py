@@ -530,6 +530,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # "X in Y" right after an object's place says where X is: Y is no smaller.
     ("Militants attacked a mosque in Kulbiyow village in Lower Juba on Friday.", "attacked", "Kulbiyow village"),
     ("Turkey captured Ocalan in Kenya in February.", "captured", "Kenya"),
+    # A clause shares the occasion of the verb it depends on.
+    ("Militants killed more than 50 people during an attack on the town of Gwoza, murdering residents in their homes.",
+     "murdering", "Gwoza"),
     # A report that says no place of its own happened in its reporter's town (not country).
     ("A police source in Tikrit said the blast killed four people.", "killed", "Tikrit"),
     ("Sources in Yemen said the blast killed four people.", "killed", None),
