@@ -837,14 +837,18 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # a passive ("shot by a settler near Beitunia") and the event a time phrase names ("murdered
     # during a meeting in Darjeeling").
     # A chain of them too: "were captured, tortured and killed by fighters near Bunia".
-    heads += [c for c in trigger.conjuncts if c.i > trigger.i and c.pos_ == "VERB" and (
+    co_verbs = [c for c in trigger.conjuncts if c.i > trigger.i and c.pos_ == "VERB" and (
         c.head == trigger or find_trigger(c))]
-    # ...with the verb left out after its subject: "14 were killed and 20 others wounded in Raqqa".
-    heads += [a for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
-              for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"]
-    for prep in trigger.children:
-        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
-            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    # ...with the verb left out after its subject: "14 were killed and 20 others wounded in Raqqa",
+    # "seven were killed and nine other injured in Sousan".
+    co_verbs += [a for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
+                 for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+    heads += co_verbs
+    # The left-out verb's agent and occasion too: "36 injured by a motorcycle bomb in Al-Bayaa".
+    for verb in [trigger] + [v for v in co_verbs if v.dep_ == "acl"]:
+        for prep in verb.children:
+            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
+                heads += [c for c in prep.children if c.dep_ == "pobj"]
     # ...and the occasion of a verb it depends on: "killed 100 during an attack on the town of
     # Fotokol, murdering residents".
     heads += [g for v in governors for p in v.children if p.dep_ == "prep" and p.lower_ in ("during", "amid")

@@ -530,6 +530,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # "X in Y" right after an object's place says where X is: Y is no smaller.
     ("Militants attacked a mosque in Kulbiyow village in Lower Juba on Friday.", "attacked", "Kulbiyow village"),
     ("Turkey captured Ocalan in Kenya in February.", "captured", "Kenya"),
+    # A verb left out after its subject shares the trigger's place, by its phrase or its agent's.
+    ("At least four farmers were killed and six other injured in the village of Kafr Nabudah on Monday.",
+     "killed", "Kafr Nabudah"),
+    ("Three policemen were killed and 12 injured by a car bomb in the western district of Mansour.", "killed", "Mansour"),
     # A clause shares the occasion of the verb it depends on.
     ("Militants killed more than 50 people during an attack on the town of Gwoza, murdering residents in their homes.",
      "murdering", "Gwoza"),
