@@ -586,16 +586,24 @@ def propagate_mentions(mentions, text, sentence_starts, skip=(), place_kind=None
     return added
 
 
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
 def firms_as_places(mentions, place_kind=None):
     """Relabel ORG the place mentions that name a firm of the same story: the first word of a
-    firm's name ("Iroquois" of "Iroquois Brands Ltd"). A country, division or big city keeps its
-    label ("Texas" of "Texas Instruments Inc")."""
+    firm's name ("Iroquois" of "Iroquois Brands Ltd"), or the name after a founder's initials
+    ("Hutton" of "E.F. Hutton"). A country, division or big city keeps its label ("Texas" of
+    "Texas Instruments Inc")."""
     suffixes = set(rules()["firm_suffixes"])
     firms = set()
     for m in mentions:
         words = m["text"].split()
-        if m["label"] == "ORG" and len(words) > 1 and words[-1].lower().rstrip(".") in suffixes and words[0][:1].isupper():
-            firms.add(words[0])
+        if m["label"] != "ORG" or len(words) < 2:
+            continue
+        initials = bool(INITIALS.fullmatch(words[0]))  # "E.F. Hutton": the founder's name is the firm's
+        lead = words[1] if initials else words[0]
+        if (initials or words[-1].lower().rstrip(".") in suffixes) and lead[:1].isupper():
+            firms.add(lead)
     for m in mentions:
         if m["label"] in ("GPE", "LOC") and m["text"] in firms and (
                 place_kind is None or place_kind(normalize_name(m["text"])) in ("town", None)):

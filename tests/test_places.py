@@ -441,6 +441,8 @@ def test_a_country_listed_with_a_town_does_not_hold_it(resolve, gazetteer):
 def test_a_firm_s_first_word_alone_names_the_firm_not_a_town(resolve):
     mentions, result = resolve("Hutton Industries Inc said profits rose. Shares in Hutton closed higher.")
     assert mentions["Hutton"]["label"] == "ORG" and result["places"] == []  # not Hutton, Essex
+    mentions, result = resolve("E.F. Hutton LBO Inc extended its offer. Analysts said it might be hard for Hutton to raise it.")
+    assert mentions["Hutton"]["label"] == "ORG" and result["places"] == []  # a founder's name, the firm's
     mentions, _ = resolve("Texas Instruments Inc said its sales in Texas rose.")
     assert mentions["Texas"]["label"] == "GPE"  # a state stays a state
 
