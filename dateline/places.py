@@ -563,13 +563,28 @@ def open_gazetteer(path=DEFAULT_GAZETTEER):
 # ---------------------------------------------------------------- resolution
 
 
-def focus_countries(mentions, gazetteer):
-    """Share of the article's unambiguous country-level mentions per ISO code.
+def focus_counts(mentions, gazetteer, votes=None):
+    """The article's country focus: its unambiguous country-level mentions per ISO code, big
+    towns included (see focus_votes and town_counts)."""
+    votes = focus_votes(mentions, gazetteer) if votes is None else votes
+    counts = collections.Counter(votes.values())
+    counts.update(town_counts(mentions, gazetteer))
+    return counts
+
+
+def shares(counts):
+    """Each code's share of the counts."""
+    total = sum(counts.values())
+    return {code: n / total for code, n in counts.items() if n > 0} if total else {}
+
+
+def focus_votes(mentions, gazetteer):
+    """The country each unambiguous country-level mention votes for, by the mention's id.
 
     Countries, demonyms and first-level divisions count for their country; a name that is
     also a country, division or big city elsewhere ("Georgia", "Portland") counts for neither.
     """
-    counts = collections.Counter()
+    votes = {}
     for m in mentions:
         if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP":
             continue
@@ -579,10 +594,8 @@ def focus_countries(mentions, gazetteer):
         # A big city of the name elsewhere makes it ambiguous too: "Portland" is no sign of Jamaica.
         cities = {c["country_code"] for c in named if c["feature"] == "city" and is_strong_place(c)}
         if len(codes) == 1 and cities <= codes:
-            counts[codes.pop()] += 1
-    counts.update(town_counts(mentions, gazetteer))
-    total = sum(counts.values())
-    return {code: n / total for code, n in counts.items()} if total else {}
+            votes[id(m)] = codes.pop()
+    return votes
 
 
 def focus_divisions(mentions, gazetteer):
@@ -970,7 +983,13 @@ def resolve_mentions(mentions, text, gazetteer):
             nested.extend(toponyms_inside(m, text, gazetteer))
     mentions.extend(nested)
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
-    focus = focus_countries(mentions, gazetteer)
+    votes = focus_votes(mentions, gazetteer)
+    counts = focus_counts(mentions, gazetteer, votes)
+    focus = shares(counts)
+    own_votes = collections.defaultdict(collections.Counter)
+    for m in mentions:
+        if id(m) in votes:
+            own_votes[m["key"]][votes[id(m)]] += 1
     divisions = focus_divisions(mentions, gazetteer)
     starts = [m["start"] for m in mentions]
     lists = place_lists(mentions, text)
@@ -990,7 +1009,10 @@ def resolve_mentions(mentions, text, gazetteer):
         # Only a strong place, or any for a name no strong place bears: "Portland" in a story
         # with Texas in it is still Oregon's city, not a Texan town.
         m["strong_name"] = names_a_place(m["key"], gazetteer)
-        place, confidence, alternatives = resolve_toponym(m, gazetteer, focus, parents, divisions)
+        # A name is no evidence for itself: "Santa Barbara" votes for Honduras, whose department
+        # it names, but the Californian story is American.
+        own_focus = shares(counts - own_votes[m["key"]]) if m["key"] in own_votes else focus
+        place, confidence, alternatives = resolve_toponym(m, gazetteer, own_focus or focus, parents, divisions)
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None

@@ -98,6 +98,9 @@ RESOLUTION_CASES = [
      "Brent", "country_code", "GB"),
     ("a_state_listed_with_a_city_is_still_the_state",  # not Florida, a village in New York state
      "She met reporters in Chicago and Florida last week.", "Florida", "feature", "admin1"),
+    ("a_name_is_no_evidence_for_itself",  # its own vote had made the story Honduran
+     "Wineries around Santa Barbara reported a strong harvest, the California growers' association said.",
+     "Santa Barbara", "country_code", "US"),
     ("a_sea_is_no_town",  # GeoNames has a hamlet called North Sea in New York
      "Oil output in the North Sea fell in March.", "North Sea", "feature", "region"),
     ("places_listed_together_share_the_one_country_the_others_name",  # not the Seychelles' capital
