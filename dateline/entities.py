@@ -419,9 +419,16 @@ def with_whole_place_names(sentence, ents, place_kind):
     doc, changed = sentence.doc, False
     ents = list(ents)
     for n, ent in enumerate(ents):
-        if ent is None or ent.label_ not in ("GPE", "LOC"):
+        if ent is None:
+            continue
+        # A name of any label joined by hyphens to a known place's whole name is that place:
+        # "Stockton" (tagged a person) of "Stockton-on-Tees".
+        hyphened = ent.end < sentence.end and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_
+        if ent.label_ not in ("GPE", "LOC") and not hyphened:
             continue
         for start, end in place_name_extensions(ent, sentence):
+            if ent.label_ not in ("GPE", "LOC") and end <= ent.end + 1:
+                continue  # only the hyphened extensions for a name of another label
             if place_kind(normalize_name(doc[start:end].text)) is None:
                 continue
             for m, other in enumerate(ents):

@@ -54,6 +54,9 @@ RESOLUTION_CASES = [
      "Storms moved through Alabama, Georgia and Tennessee overnight.", "Georgia", "feature", "admin1"),
     ("a_place_name_the_model_cut_short_is_made_whole_hyphen",
      "Measles cases rose in Senegal, Guinea-Bissau and Gambia last year.", "Guinea-Bissau", "country_code", "GW"),
+    ("a_place_name_the_model_called_a_person_is_made_whole_across_hyphens",  # "Stockton" PERSON
+     "Council elections will be held in Hartlepool, Isle of Wight and Stockton-on-Tees next spring.",
+     "Stockton-on-Tees", "country_code", "GB"),
     ("a_place_name_the_model_cut_short_is_made_whole_of",
      "Vaccines arrived in Kinshasa and Democratic Republic of the Congo border towns.",
      "Democratic Republic of the Congo", "country_code", "CD"),
