@@ -136,10 +136,12 @@ def extract_article(article, parsed, gazetteer):
     sentences, units, mentions, focus_place, seconds = analyze_article(article, parsed, gazetteer)
     started = time.perf_counter()
     found_events, quotes, last_speaker = [], [], None
+    # A sports report's "beat", "shot" and "sent off" are no events; its quotes are still quotes.
+    sport = events.is_sport_story(article["text"])
     for offset, span, kind, idx in units:
         if kind != "body":
             continue
-        for event in events.events_from_sentence(span, offset, idx, mentions, article.get("published")):
+        for event in () if sport else events.events_from_sentence(span, offset, idx, mentions, article.get("published")):
             locate_event(event, focus_place)
             found_events.append(event)
         for quote in events.quotes_from_sentence(span, offset, idx, mentions, last_speaker):
@@ -161,7 +163,7 @@ def extract_article(article, parsed, gazetteer):
             used_places.setdefault(event["place"]["geonameid"], places.place_row(event["place"]))
     return {
         "article": {**{k: v for k, v in article.items() if k not in ("captions", "title_in_text", "skip_spans")},
-                    "dateline_place_id": filed_from["geonameid"] if filed_from else None},
+                    "dateline_place_id": filed_from["geonameid"] if filed_from else None, "sport": int(sport)},
         "sentences": sentences,
         "mentions": [strip_mention(m) for m in mentions],
         "events": [strip_event(e, index) for e in found_events],

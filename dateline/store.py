@@ -26,7 +26,7 @@ TABLES = {
         {"id": str, "title": str, "source": str, "url": str, "published": str, "byline": str,
          "language": str, "dateline": str, "text": str, "word_count": int, "path": str, "content_hash": str,
          "pipeline_version": str, "sentence_count": int, "mention_count": int, "event_count": int,
-         "text_hash": str, "file_size": int, "file_mtime": int, "dateline_place_id": int},
+         "text_hash": str, "file_size": int, "file_mtime": int, "dateline_place_id": int, "sport": int},
         {"pk": "id", "foreign_keys": [("dateline_place_id", "places", "id")]},
     ),
     "sentences": (

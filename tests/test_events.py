@@ -617,3 +617,40 @@ def test_location_named_in_a_place_phrase(model):
 def test_an_adjective_of_refusal_negates(coded):
     event = top(coded("Egypt is unwilling to negotiate with the rebels."))
     assert event["negated"] == 1 and event["plover"] != "AGREE"
+
+
+MATCH_REPORT = """Harbour City beat Northgate 3-1 in the cup semi-final on Saturday, with striker Tom Avery scoring twice.
+
+Avery shot wide from ten yards early on, and midfielder Luis Prado hit the post before half-time.
+
+Northgate's goalkeeper was sent off after an hour and the referee awarded a penalty, which Prado converted.
+
+"We attacked them from the first whistle," said the Harbour City coach, Mark Ellis.
+
+The league leaders meet Eastfield in the final next month."""
+
+
+def test_a_sports_report_has_no_events_but_keeps_its_quotes(coded):
+    result = coded(MATCH_REPORT)
+    assert result["article"]["sport"] == 1
+    assert result["events"] == []
+    assert [q["quote"] for q in result["quotes"]] == ["We attacked them from the first whistle,"]
+
+
+def test_a_news_story_that_mentions_a_match_keeps_its_events(coded):
+    result = coded("Police in Lagos arrested 40 protesters on Sunday after a march against fuel prices. "
+                   "The demonstrators had gathered outside a football stadium before a match between two clubs.")
+    assert result["article"]["sport"] == 0
+    assert [e["trigger"] for e in result["events"]] == ["arrested"]
+
+
+@pytest.mark.parametrize("text", [
+    # Awards stories "win" and "won" as often as sport does.
+    "The boxing drama is now tipped to win best picture. It won three prizes last week and won again on "
+    "Saturday, and could win on Sunday, when its director hopes to win a second award. Critics say it will win.",
+    # Betting odds are no scores.
+    "The actor is now the 5-2 favourite to play the spy, ahead of a rival at 8-1. A week ago he was a "
+    "40-1 outsider, and bookmakers cut him from 20-1 to 4-1 on Monday.",
+])
+def test_awards_and_odds_are_no_sports_report(text):
+    assert not events.is_sport_story(text)
