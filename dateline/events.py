@@ -292,6 +292,12 @@ def is_obligation(token):
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children)
 
 
+def is_own_obligation(token):
+    """True for what the speakers say they must do themselves: 'we must withdraw' is an intent,
+    'I should have done better' no demand."""
+    return is_obligation(token) and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children)
+
+
 SUBORDINATE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "nsubj"}
 
 
@@ -316,7 +322,7 @@ def governed_by_event(token):
 def reported_obligation(token):
     """A demand voiced as what someone must do, whatever the verb: 'the UN said Israel must
     ensure access' is the UN's demand of Israel. (cameo, negated cameo, trigger tokens) or None."""
-    if token.pos_ != "VERB" or not is_obligation(token) or reporting_clause(token) is None:
+    if token.pos_ != "VERB" or not is_obligation(token) or is_own_obligation(token) or reporting_clause(token) is None:
         return None
     # Someone must do it: "the deficit should fall to 1.5 pct" is a forecast, not a demand.
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -1173,8 +1179,10 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         negated = is_negated(token)
         if negated and negated_code:
             code = negated_code
-        obligation = is_obligation(token) and not negated
-        code = modal_code(code, is_future(token), obligation, negated, is_conditional(token))
+        own_obligation = is_own_obligation(token)
+        obligation = is_obligation(token) and not negated and not own_obligation
+        future = is_future(token) or own_obligation
+        code = modal_code(code, future, obligation, negated, is_conditional(token))
         if token.pos_ == "VERB":
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subj is not None and token.dep_ != "relcl":
@@ -1243,7 +1251,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
                 "date_precision": precision,
                 "date_method": date_method,
                 "negated": int(negated),
-                "future": int(is_future(token)),
+                "future": int(future),
                 "reported": int(reporter is not None),
                 "attributed_to": speaker,
                 "confidence": round(max(0.05, min(confidence, 0.95)), 2),

@@ -28,6 +28,12 @@ def test_must_is_a_demand(coded):
     assert event["plover"] == "DEMAND"
 
 
+def test_what_speakers_say_they_must_do_is_intent_not_demand(coded):
+    event = top(coded('"We must withdraw our troops from the border," the defence minister said.'))
+    assert event["plover"] != "DEMAND" and event["future"] == 1
+    assert coded('"I should have done more for them," he said.')["events"] == []
+
+
 def test_governing_verb_is_the_event(coded):
     result = coded("Poland refused to deploy troops to the border.")
     assert [e["plover"] for e in result["events"]] == ["REJECT"]
