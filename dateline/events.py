@@ -218,8 +218,14 @@ def lexicon_match(token):
             if particle.dep_ in ("prt", "prep") and (f"{lemma} {particle.lower_}", "VERB") in table:
                 return (*table[(f"{lemma} {particle.lower_}", "VERB")], [token, particle])
         obj = child(token, "dobj")
-        if obj is not None and (lemma, "VERB", obj.lemma_.lower()) in table:
-            return (*table[(lemma, "VERB", obj.lemma_.lower())], [token])
+        # The object's word, or before a title the word right after the verb: "hit film Pirates"
+        # (not "hit film studios").
+        words = [] if obj is None else [obj.lemma_.lower()] + [
+            c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod") and c.i == token.i + 1
+            and (obj.pos_ == "PROPN" or obj.ent_type_)]
+        for word in words:
+            if (lemma, "VERB", word) in table:
+                return (*table[(lemma, "VERB", word)], [token])
         if obj is not None and (lemma, "VERB", "*") in table:  # any object: "demonstrated its strength"
             return (*table[(lemma, "VERB", "*")], [token])
         if (lemma, "VERB") in table:

@@ -308,9 +308,14 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
                  "The party says it will fight every seat in Scotland.",
                  "The publisher beat profit forecasts, posting a 52% rise in profits.",
                  "The figures demonstrate the lowest unemployment in decades.",
-                 "The government plans to cut 100,000 civil servants."):
+                 "The government plans to cut 100,000 civil servants.",
+                 "Her memoir hit number one in the bestseller lists within a week, the publisher said.",
+                 "A sequel to hit film Harbour Ghosts opens in cinemas in May.",
+                 "The army band provided the evening's entertainment at the summit dinner."):
         assert not coded(text)["events"], text
     assert top(coded("Rebels captured the town of Birao on Sunday."))["plover"] == "ASSAULT"
+    assert top(coded("Rockets hit a crowded market in Aleppo on Sunday."))["plover"] == "ASSAULT"
+    assert top(coded("Shells hit film studios in the capital on Sunday."))["plover"] == "ASSAULT"
     assert top(coded("Norway cut aid to Malawi on Monday."))["cameo_code"].startswith("16")
     assert top(coded("A missile hit the convoy near Kandahar on Monday."))["plover"] == "ASSAULT"
     assert top(coded("Thousands demonstrated outside parliament in Kiev on Sunday."))["plover"] == "PROTEST"
