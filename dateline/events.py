@@ -1221,7 +1221,8 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         reporter = reporting_clause(token)
         speaker = None
         if reporter is not None:
-            speaker = describe_actor(child(reporter, "nsubj"), offset, sentence_mentions, require_actor=False)
+            subject = child(reporter, "nsubj")
+            speaker = describe_actor(subject and named_speaker(subject), offset, sentence_mentions, require_actor=False)
         location = location_of(token, offset, sentence_mentions)
         within = enclosing_place(location, sent, offset, sentence_mentions) if location and not location.get("place") else None
         date, precision, date_text, date_method = event_date(token, dates, published)
@@ -1387,6 +1388,14 @@ def antecedent(pronoun, offset, mentions):
             "sector": None, "country": None, "is_time": False}
 
 
+def named_speaker(subject):
+    """The name a title is given in apposition ("the foreign minister, Ibrahim al-Jaafari,
+    said"): who speaks is the person; else the subject itself."""
+    if subject.ent_type_ in ("PERSON", "ORG"):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subject)
+
+
 def quotes_from_sentence(sent, offset, sentence_idx, mentions, last_speaker=None):
     """Direct and indirect speech in one sentence: speaker, quote text and span, verb.
 
@@ -1403,7 +1412,7 @@ def quotes_from_sentence(sent, offset, sentence_idx, mentions, last_speaker=None
         subject = child(token, "nsubj")
         if subject is None:
             continue
-        speaker = describe_actor(subject, offset, mentions, require_actor=False)
+        speaker = describe_actor(named_speaker(subject), offset, mentions, require_actor=False)
         pronoun = subject.lower_ in PRONOUNS
         if pronoun:
             speaker = last_speaker or antecedent(subject, offset, mentions) or speaker

@@ -97,6 +97,16 @@ def test_indirect_quote_leaves_out_its_that(coded):
     assert quote["quote"] == "the border would reopen on Monday"
 
 
+def test_a_title_given_a_name_in_apposition_speaks_as_that_person(coded):
+    result = coded('"The talks have failed," the union leader, Maria Lopez, told reporters in Quito. '
+                   'The interior minister, Ahmed Saleh, said police had arrested six people.')
+    assert [q["speaker"] for q in result["quotes"]] == ["Maria Lopez", "Ahmed Saleh"]
+    speaker_entities = {result["mentions"][q["speaker_mention"]]["text"] for q in result["quotes"]}
+    assert speaker_entities == {"Maria Lopez", "Ahmed Saleh"}
+    (arrest,) = [e for e in result["events"] if e["trigger"] == "arrested"]
+    assert arrest["attributed_to"] == "Ahmed Saleh"
+
+
 def test_indirect_quote(coded):
     result = coded("Police said the protesters blocked the highway.")
     (quote,) = result["quotes"]
