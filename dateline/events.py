@@ -219,10 +219,11 @@ def lexicon_match(token):
                 return (*table[(f"{lemma} {particle.lower_}", "VERB")], [token, particle])
         obj = child(token, "dobj")
         # The object's word, or before a title the word right after the verb: "hit film Pirates"
-        # (not "hit film studios").
+        # (not "hit film studios"); or the verb it takes: "declined to comment".
         words = [] if obj is None else [obj.lemma_.lower()] + [
             c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod") and c.i == token.i + 1
             and (obj.pos_ == "PROPN" or obj.ent_type_)]
+        words += [c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         for word in words:
             if (lemma, "VERB", word) in table:
                 return (*table[(lemma, "VERB", word)], [token])
@@ -1177,8 +1178,10 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             # "the airstrike hit a convoy": the verb's event carries the noun's code.
             if token.dep_ in ("nsubj", "nsubjpass") and find_trigger(token.head):
                 continue
-        if token.dep_ == "xcomp" and find_trigger(token.head):
-            continue  # "agreed to allow", "refused to deploy": the governing verb is the event
+        if token.dep_ == "xcomp" and lexicon_match(token.head):
+            # "agreed to allow", "refused to deploy": the governing verb is the event; "declined
+            # to comment" is none.
+            continue
         if is_light_verb(token) and len(trigger_tokens) == 1 and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and find_trigger(c) for c in token.children):
             continue  # "imposed sanctions", "held talks": the noun is the event ("called off" is a verb)

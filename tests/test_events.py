@@ -331,6 +331,24 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
     assert top(coded("Thousands demonstrated outside parliament in Kiev on Sunday."))["plover"] == "PROTEST"
 
 
+def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
+    for text in ("Northwind Software released a security update for its browser on Tuesday.",
+                 "The carrier offers a cheaper service to students from March.",
+                 "Kestrel Media hosted the awards ceremony in May.",
+                 "The provider blocked spam from 4,000 servers last month.",
+                 "Record labels are charging more for downloads, the retailer said.",
+                 "The chairman struck a more cautious tone on Tuesday.",
+                 "Halvorsen Bank declined to comment on the lawsuit.",
+                 "The minister refused to elaborate on the report."):
+        assert not coded(text)["events"], text
+    assert top(coded("The rebels released two hostages in Gao on Tuesday."))["plover"] == "RETREAT"
+    assert top(coded("The airline struck a deal with its pilots' union on Monday."))["plover"] != "ASSAULT"
+    assert top(coded("Gunmen struck a police post in Quetta on Monday."))["plover"] == "ASSAULT"
+    assert top(coded("Protesters blocked the main road to the airport on Monday."))["plover"] == "PROTEST"
+    assert top(coded("Prosecutors charged the mayor with fraud on Monday."))["plover"] == "COERCE"
+    assert top(coded("Syria declined an invitation to the talks in Geneva."))["plover"] == "REJECT"
+
+
 def test_talk_and_help_need_an_actor_force_does_not(coded):
     for text in ("The company said it had enough cash to meet its debt payments.",
                  "Dealers will offer cheaper loans from next month."):
