@@ -219,11 +219,14 @@ def lexicon_match(token):
                 return (*table[(f"{lemma} {particle.lower_}", "VERB")], [token, particle])
         obj = child(token, "dobj")
         # The object's word, or before a title the word right after the verb: "hit film Pirates"
-        # (not "hit film studios"); or the verb it takes: "declined to comment".
+        # (not "hit film studios"); or the verb it takes: "declined to comment"; or who it lets
+        # do something: "allowed UN inspectors to visit".
         words = [] if obj is None else [obj.lemma_.lower()] + [
             c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod") and c.i == token.i + 1
             and (obj.pos_ == "PROPN" or obj.ent_type_)]
-        words += [c.lemma_.lower() for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+        words += [c.lemma_.lower() for c in clauses if c.dep_ == "xcomp"]
+        words += [g.lemma_.lower() for c in clauses for g in c.children if g.dep_ == "nsubj"]
         for word in words:
             if (lemma, "VERB", word) in table:
                 return (*table[(lemma, "VERB", word)], [token])

@@ -339,7 +339,9 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
                  "Record labels are charging more for downloads, the retailer said.",
                  "The chairman struck a more cautious tone on Tuesday.",
                  "Halvorsen Bank declined to comment on the lawsuit.",
-                 "The minister refused to elaborate on the report."):
+                 "The minister refused to elaborate on the report.",
+                 "Larkspur Search allowed advertisers to buy the names of rivals.",
+                 "The ministry will allow banks to charge higher fees."):
         assert not coded(text)["events"], text
     assert top(coded("The rebels released two hostages in Gao on Tuesday."))["plover"] == "RETREAT"
     assert top(coded("The airline struck a deal with its pilots' union on Monday."))["plover"] != "ASSAULT"
@@ -347,6 +349,8 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
     assert top(coded("Protesters blocked the main road to the airport on Monday."))["plover"] == "PROTEST"
     assert top(coded("Prosecutors charged the mayor with fraud on Monday."))["plover"] == "COERCE"
     assert top(coded("Syria declined an invitation to the talks in Geneva."))["plover"] == "REJECT"
+    assert top(coded("Israel allowed aid convoys into Gaza on Monday."))["plover"] == "RETREAT"
+    assert event_with(coded("The government allowed the refugees to cross the border."), "RETREAT")
 
 
 def test_talk_and_help_need_an_actor_force_does_not(coded):
