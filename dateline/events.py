@@ -784,12 +784,16 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     # "patrolled Goma Thursday": the parser hangs the object on the day.
     days = [g for c in trigger.children if c.dep_ == "npadvmod" and c.lower_ in WEEKDAYS
             for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN"]
-    for obj in [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + [
-            d for d in days if not any(c.dep_ == "dobj" for c in trigger.children)]:
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "targeting the Syrian Arab Army (SAA) controlled town of Kawkab": the parser hangs the
+    # place noun on the army as an apposition.
+    objects += [a for o in objects if o.dep_ == "dobj" for a in o.children
+                if a.dep_ == "appos" and a.lemma_.lower() in PLACE_OBJECT_NOUNS]
+    for obj in objects + [d for d in days if not any(c.dep_ == "dobj" for c in trigger.children)]:
         own = mention_at(mentions, offset + obj.idx, offset + obj.idx + len(obj)) if obj.is_title else None
         if own is not None and obj.dep_ == "dobj" and own["label"] in ("LOC", "FAC"):
             return own  # "targeting the Handarat Refugee Camp", "the Al-Sina'a District"
-        if obj.lemma_.lower() in PLACE_OBJECT_NOUNS and (obj.dep_ == "dobj" or any(c.dep_ == "appos" for c in obj.children)):
+        if obj.lemma_.lower() in PLACE_OBJECT_NOUNS and (obj.dep_ in ("dobj", "appos") or any(c.dep_ == "appos" for c in obj.children)):
             # "the Aziziyah district", "the Al-Assad and Minyan suburbs", "the village of Kinsibba",
             # "the capital, Kabul"
             names = [c for c in obj.children if c.dep_ in ("compound", "nmod") and (
@@ -869,6 +873,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "amid") and trigger.head.head.pos_ == "VERB":
         heads.append(trigger.head.head)
     node, governors = trigger, []
+    first_governor_head = len(heads)
     while node.dep_ in ("advcl", "xcomp", "pcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
@@ -917,9 +922,16 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
               for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
     # ...or what it was done to do: "managed to advance in Jabal Thurdeh".
     scene += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    for head in heads:
+    for n, head in enumerate(heads):
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
+            if n >= first_governor_head and trigger.dep_ in ("advcl", "xcomp", "conj"):
+                # "launched an offensive in the Hama countryside, targeting positions near the
+                # town of Kawkab": the clause's own object says where, more closely.
+                nouns = [] if speech else argument_nouns(trigger)
+                own = next((m for m in (toponym_of_phrases(h, offset, mentions, hidden) for h in nouns) if m), None)
+                if own is not None and specificity(own) > specificity(found):
+                    return own
             return found
     # Then a locative phrase on an argument: "shot a policeman and a boy in the town of Tulkarm",
     # "clashed with forces in Mitrovica".

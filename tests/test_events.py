@@ -600,6 +600,11 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A compass phrase fronted before the subject is a reference point, not the place.
     ("West of Mosul, militants attacked an army post near Tal Afar.", "attacked", "Tal Afar"),
     ("West of Mosul, militants attacked an army post.", "attacked", "Mosul"),
+    # A clause's own object says where more closely than the phrase of the verb it depends on.
+    ("Students marched against the war on Serbia and the bombing of the embassy in Belgrade.", "bombing", "Belgrade"),
+    # A place noun the parser hangs on the object as an apposition is still what the verb takes.
+    ("Rebels opened an assault in the Daraa countryside on Monday, targeting the Syrian Army (SAA) "
+     "controlled village of Sheikh Miskin.", "targeting", "Sheikh Miskin"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
