@@ -60,6 +60,8 @@ RESIDENT_NOUNS = {"resident", "native", "citizen", "inhabitant", "man", "woman",
                   "father", "son", "daughter", "family"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "north-east", "north-west", "south-east", "south-west"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+SITING_VERBS = {"locate", "situate", "base", "station", "position", "lie", "sit", "deploy", "stand"}
 NEARNESS_WORDS = {"next", "close", "adjacent"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
 BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary", "coast"}
@@ -1170,6 +1172,15 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
             return misread
         if found is not None or misread is not None:
             return found or misread
+    # "targeting the farms located near the town of X": where the object lies (not a place's own
+    # reference point: "entered this village, located near the river").
+    sited = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SITING_VERBS] if (
+        head.dep_ == "dobj" and head.pos_ == "NOUN" and not any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" or c.lower_ in DEMONSTRATIVES for c in head.children)) else []
+    for sited in sited:
+        found = toponym_of_phrases(sited, offset, mentions, hidden)
+        if found is not None:
+            return found
     return None
 
 

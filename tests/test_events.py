@@ -602,6 +602,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("West of Mosul, militants attacked an army post.", "attacked", "Mosul"),
     # A clause's own object says where more closely than the phrase of the verb it depends on.
     ("Students marched against the war on Serbia and the bombing of the embassy in Belgrade.", "bombing", "Belgrade"),
+    # Where the object is said to lie; but "this village" is a place named before.
+    ("Insurgents launched an assault in the Kunar countryside on Sunday, targeting the farms located near the "
+     "border town of Asadabad.", "targeting", "Asadabad"),
+    ("The army entered this village located near the Orontes River on Monday.", "entered", None),
     # A place noun the parser hangs on the object as an apposition is still what the verb takes.
     ("Rebels opened an assault in the Daraa countryside on Monday, targeting the Syrian Army (SAA) "
      "controlled village of Sheikh Miskin.", "targeting", "Sheikh Miskin"),
