@@ -399,7 +399,7 @@ def name_start(token, sentence, covered):
         if hyphenated:
             start -= 1
             continue
-        if not (before.is_title or before.text in ("-", "'", "’") or before.lower_ in ("al", "el")):
+        if not (is_capitalised(before) or before.text in ("-", "'", "’") or before.lower_ in ("al", "el")):
             break
         if before.pos_ not in ("PROPN", "PUNCT") and before.lower_ not in ("al", "el"):
             break

@@ -134,6 +134,8 @@ LABEL_CASES = [
      "Jets bombed the settlement of Maharda.", "Maharda", "GPE"),
     ("a_name_ending_in_a_place_noun_is_a_place",  # the model tags nothing
      "Rebels attacked positions inside the Al-Manishiyah District of the capital.", "Al-Manishiyah District", "GPE"),
+    ("a_name_with_an_apostrophe_ending_in_a_place_noun_is_a_place",  # "Ra’ees" is no title case to Python
+     "Shells fell on the Tal Ja’far District overnight.", "Tal Ja’far District", "GPE"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place",  # the model tags nothing
      "Dozens of airstrikes by Russian jets hit Aleppo on Monday.", "Aleppo", "GPE"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place_whatever_the_model_said",  # the model says ORG
