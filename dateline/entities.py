@@ -236,8 +236,8 @@ def with_missed_places(sentence, ents, place_kind):
     r = rules()
     attack_verbs = r["place_taking_verbs"] | r["place_or_other_verbs"]
 
-    def add(start, end):
-        added.append(Span(doc, start, end, label="GPE"))
+    def add(start, end, label="GPE"):
+        added.append(Span(doc, start, end, label=label))
         covered.update(range(start, end))
     for t in sentence:
         if t.pos_ != "PROPN" or t.ent_type_ or not is_capitalised(t) or t.i in covered:
@@ -251,6 +251,11 @@ def with_missed_places(sentence, ents, place_kind):
             start = name_start(t, sentence, covered)  # "the Dara'a Governorate", "Al-Manishiyah District"
             if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):
                 add(start, t.i + 1)
+            continue
+        if t.lower_ in r["facility_suffixes"] and t.dep_ != "compound" and not t.is_sent_start:
+            start = name_start(t, sentence, covered)  # "the Handarat Refugee Camp", "the Tahtani Roundabout"
+            if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):
+                add(start, t.i + 1, "FAC")
             continue
         if names_place_noun(t, r):
             start = name_start(t, sentence, covered)  # "the Aziziyah district", "the Qaboun and Jobar districts"
@@ -309,7 +314,7 @@ def with_misread_places(sentence, ents, place_kind):
                 is_capitalised(t) for t in ent[:-1]) and place_kind(normalize_name(ent[:-1].text)) is not None:
             ent = Span(ent.doc, ent.start, ent.end - 1, label="GPE")  # "patrolled Goma Thursday"
             places.update(range(ent.start, ent.end))
-        elif ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and (
+        elif ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and (
                 is_misread_place(ent, r, place_kind) or is_listed_with_places(ent, ents[n + 1:n + 2], places, place_kind)):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
             places.update(range(ent.start, ent.end))

@@ -136,6 +136,11 @@ LABEL_CASES = [
      "Rebels attacked positions inside the Al-Manishiyah District of the capital.", "Al-Manishiyah District", "GPE"),
     ("a_name_with_an_apostrophe_ending_in_a_place_noun_is_a_place",  # "Ra’ees" is no title case to Python
      "Shells fell on the Tal Ja’far District overnight.", "Tal Ja’far District", "GPE"),
+    ("a_name_ending_in_a_facility_word_the_model_left_untagged_is_a_facility",
+     "Police initially cleared the Calais Migrant Camp last week; however, hundreds of people returned.",
+     "Calais Migrant Camp", "FAC"),
+    ("a_town_a_verb_of_entry_takes_is_a_place_though_the_model_called_it_an_event",
+     "Soldiers entered Quraytayn in the morning.", "Quraytayn", "GPE"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place",  # the model tags nothing
      "Dozens of airstrikes by Russian jets hit Aleppo on Monday.", "Aleppo", "GPE"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place_whatever_the_model_said",  # the model says ORG
