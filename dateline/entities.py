@@ -101,6 +101,15 @@ RESULTS_LINE_LOWER = 0.34  # ...and at most this share lower-case words (prose h
 MAX_RESULTS_LINE = 1000
 
 
+def is_model_of(token, r):
+    """True for a name before a vehicle or weapon noun: "a Chinook transport helicopter"."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+        if token.lemma_.lower() in r["vehicle_nouns"]:
+            return True
+    return False
+
+
 def names_place_noun(token, r):
     """True when a name is a place noun's modifier ("the Aziziyah district"), or a conjunct of
     one ("the Shuqayf and Bustan al-Basha districts")."""
@@ -511,6 +520,8 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
         "key": normalize_name(text),
         "dep": root.dep_,
         "head_lemma": root.head.lemma_.lower(),
+        # "a Chinook helicopter": a people's name may be a model's, never a town's.
+        "names_model": label == "NORP" and is_model_of(root, rules()),
     }
 
 

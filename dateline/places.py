@@ -996,7 +996,7 @@ def resolve_mentions(mentions, text, gazetteer):
     for at, m in enumerate(mentions):
         if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP" and not m.get("toponym"):
             continue
-        if m["label"] == "NORP" and is_misread_toponym(m, gazetteer):
+        if m["label"] == "NORP" and not m.get("names_model") and is_misread_toponym(m, gazetteer):
             m["label"] = "GPE"
         elif m["label"] in TOPONYM_LABELS and is_demonym_only(m, gazetteer):
             m["label"] = "NORP"  # "the southern English city": English is England's adjective

@@ -141,6 +141,8 @@ LABEL_CASES = [
      "Calais Migrant Camp", "FAC"),
     ("a_town_a_verb_of_entry_takes_is_a_place_though_the_model_called_it_an_event",
      "Soldiers entered Quraytayn in the morning.", "Quraytayn", "GPE"),
+    ("a_people_s_name_on_a_vehicle_is_its_model_not_a_town",  # the model says NORP; Chinook, Montana
+     "Gunmen shot down a Chinook transport helicopter near the base.", "Chinook", "NORP"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place",  # the model tags nothing
      "Dozens of airstrikes by Russian jets hit Aleppo on Monday.", "Aleppo", "GPE"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place_whatever_the_model_said",  # the model says ORG
