@@ -559,10 +559,15 @@ def describe_actor(head, offset, mentions, require_actor=True):
     end = offset + tokens[-1].idx + len(tokens[-1])
     head_start = offset + head.idx
     mention = mention_at(mentions, head_start, head_start + len(head))
-    sector = agents().get(head.lower_) or agents().get(head.lemma_.lower())
+    # A name given in apposition keeps its title's sector and country: "the Iraqi interior
+    # minister, Ahmed Saleh" is GOV, IRQ.
+    title = head.head if head.dep_ == "appos" and head.head.pos_ == "NOUN" else None
+    sector = next((agents().get(w) for t in (head, title) if t is not None
+                   for w in (t.lower_, t.lemma_.lower()) if agents().get(w)), None)
+    spans = [(start, end)] + ([(offset + actor_tokens(title)[0].idx, offset + title.idx + len(title))] if title else [])
     country = None
     for m in mentions:
-        if start <= m["start"] < end and m.get("place") and m["place"]["feature"] == "country":
+        if any(a <= m["start"] < b for a, b in spans) and m.get("place") and m["place"]["feature"] == "country":
             country = m["place"]["country_code"]
             break
     if mention is not None and mention.get("place") and mention["place"]["feature"] == "country":
@@ -1226,7 +1231,8 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
                     code = noun_hit[0]
         if code not in codes:
             continue
-        source, target = (actor_head(t) for t in event_roles(token))
+        # "the interior minister, Ahmed Saleh, ordered ...": the person named is the actor.
+        source, target = (actor_head(t) and named_speaker(actor_head(t)) for t in event_roles(token))
         demander = demanding_speaker(token) if obligation and code.startswith("10") else None
         if demander is not None:
             # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.

@@ -107,6 +107,11 @@ def test_a_title_given_a_name_in_apposition_speaks_as_that_person(coded):
     assert arrest["attributed_to"] == "Ahmed Saleh"
 
 
+def test_a_title_given_a_name_acts_as_that_person_with_the_title_s_sector_and_country(coded):
+    (event,) = coded("The Iraqi interior minister, Ahmed Saleh, ordered the arrest of six officers.")["events"]
+    assert (event["actor1"], event["actor1_sector"], event["actor1_country"]) == ("Ahmed Saleh", "GOV", "IQ")
+
+
 def test_indirect_quote(coded):
     result = coded("Police said the protesters blocked the highway.")
     (quote,) = result["quotes"]
