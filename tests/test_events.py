@@ -358,6 +358,13 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
     assert event_with(coded("The government allowed the refugees to cross the border."), "RETREAT")
 
 
+def test_warning_of_something_is_a_comment_warning_someone_a_threat(coded):
+    result = coded("The Kestrel Institute is warning about a new computer virus.")
+    assert [e["plover"] for e in result["events"]] == [None]
+    assert [e["cameo_code"] for e in result["events"]] == ["012"]
+    assert top(coded("Iran warned Israel against any attack on its nuclear sites."))["plover"] == "THREATEN"
+
+
 def test_talk_and_help_need_an_actor_force_does_not(coded):
     for text in ("The company said it had enough cash to meet its debt payments.",
                  "Dealers will offer cheaper loans from next month."):
