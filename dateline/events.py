@@ -560,7 +560,7 @@ def describe_actor(head, offset, mentions, require_actor=True):
     head_start = offset + head.idx
     mention = mention_at(mentions, head_start, head_start + len(head))
     # A name given in apposition keeps its title's sector and country: "the Iraqi interior
-    # minister, Ahmed Saleh" is GOV, IRQ.
+    # minister, Ahmed Saleh" is GOV, IQ.
     title = head.head if head.dep_ == "appos" and head.head.pos_ == "NOUN" else None
     sector = next((agents().get(w) for t in (head, title) if t is not None
                    for w in (t.lower_, t.lemma_.lower()) if agents().get(w)), None)
@@ -1182,8 +1182,8 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
     sited = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SITING_VERBS] if (
         head.dep_ == "dobj" and head.pos_ == "NOUN" and not any(
             c.dep_ == "compound" and c.pos_ == "PROPN" or c.lower_ in DEMONSTRATIVES for c in head.children)) else []
-    for sited in sited:
-        found = toponym_of_phrases(sited, offset, mentions, hidden)
+    for verb in sited:
+        found = toponym_of_phrases(verb, offset, mentions, hidden)
         if found is not None:
             return found
     return None
