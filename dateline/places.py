@@ -741,6 +741,15 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
         scored.insert(0, scored.pop(top))
         weights.insert(0, weights.pop(top))
     confidence = weights[0] / sum(weights)
+    # "bankers in Lagos", "demonstrated in Istanbul": a bare name is the city, not the division
+    # around it of the same name, unless the text says division; the two are one sense.
+    city = next((i for i, (_, c) in enumerate(scored[1:SENSE_CANDIDATES], 1)
+                 if c["feature"] == "city" and c["kind"] == "name" and is_strong_place(c)
+                 and is_same_sense(c, scored[0][1])), None)
+    if city is not None and not division_meant and scored[0][1]["feature"] in ("admin1", "admin2"):
+        confidence = (weights[0] + weights[city]) / sum(weights)
+        scored.insert(0, scored.pop(city))
+        weights.insert(0, weights.pop(city))
     best = scored[0][1]
     if best["kind"] == "alt":
         confidence *= 0.6

@@ -26,6 +26,10 @@ def test_washington_alone_is_the_capital(resolve, gazetteer):
 RESOLUTION_CASES = [
     ("a_city_and_the_province_named_after_it_outweigh_a_region_abroad",  # Bari, Italy, not Somalia's Bari
      "Riots broke out in Bari on Friday.", "Bari", "country_code", "IT"),
+    ("a_bare_name_is_the_city_not_the_division_of_that_name_around_it",
+     "Fuel queues grew longer in Lagos as the strike entered its third day.", "Lagos", "feature", "city"),
+    ("a_name_the_text_calls_a_state_is_the_division_around_the_city",
+     "Fuel queues grew longer in Lagos State as the strike entered its third day.", "Lagos State", "feature", "admin1"),
     ("oklahoma_is_the_state_not_a_pennsylvania_town",
      "Tornadoes struck Oklahoma and Kansas overnight.", "Oklahoma", "feature", "admin1"),
     ("demonym_links_its_country",
