@@ -480,6 +480,11 @@ def place_name_extensions(ent, sentence):
     return found
 
 
+def is_cased(sentence):
+    """True for a sentence written in upper and lower case, not all in one."""
+    return any(ch.isupper() for ch in sentence.text) and any(ch.islower() for ch in sentence.text)
+
+
 def with_given_name(span, sentence_start=0):
     """A person span widened to the capitalised word before it that no entity took: 'Waqar' + 'Younis'."""
     doc = span.doc
@@ -498,6 +503,8 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
     label = fix_label(span, span.label_)
     if label not in rules()["keep_labels"]:
         return None
+    if label in PLACE_LABELS and not any(ch.isupper() for ch in span.text) and is_cased(span.sent):
+        return None  # "defending the naira": edited text capitalises every place name
     if label == "PERSON":
         span = with_given_name(span, sentence_start)
         if any(ch.isdigit() for ch in span.text):

@@ -226,3 +226,11 @@ def test_a_known_town_the_model_called_a_person_or_an_organisation_is_a_place(ex
     assert labels_in(extract_with_mentions, "Shares in Vodafone fell.").get("Vodafone") == "ORG"
     labels = labels_in(extract_with_mentions, "Much of the money went to Lincoln's campaign.")
     assert labels.get("Lincoln") != "GPE"
+
+
+def test_a_lower_case_word_is_no_place(extract_with_mentions):
+    # The model tags the currency GPE, and one of Naila's GeoNames names is "Naira".
+    labels = labels_in(extract_with_mentions, "Importers paid more for the naira, which was over-valued for years.")
+    assert "naira" not in labels
+    labels = labels_in(extract_with_mentions, "Importers in Lagos paid more for the naira, which was over-valued for years.")
+    assert labels.get("Lagos") == "GPE"
