@@ -527,6 +527,8 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
         "key": normalize_name(text),
         "dep": root.dep_,
         "head_lemma": root.head.lemma_.lower(),
+        # What the preposition belongs to: "rejected by Washington", "talks with Tokyo".
+        "governor_lemma": root.head.head.lemma_.lower() if root.dep_ == "pobj" else None,
         # "a Chinook helicopter": a people's name may be a model's, never a town's.
         "names_model": label == "NORP" and is_model_of(root, rules()),
     }

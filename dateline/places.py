@@ -77,6 +77,13 @@ METONYMY_VERBS = {
     "accuse", "claim", "threaten", "refuse", "want", "urge", "call", "sign", "condemn",
     "welcome", "respond", "expel", "impose", "sanction", "recognize", "recognise",
     "support", "oppose", "back", "ask", "tell", "believe", "decide", "plan", "hope",
+    "approve", "endorse", "veto", "ratify", "request", "propose", "order",
+}
+# What a government has with or from another: "talks with Tokyo", "pressure from Paris".
+DEALING_NOUNS = {
+    "talk", "talks", "negotiation", "relation", "relations", "tie", "ties", "dialogue", "agreement",
+    "deal", "accord", "treaty", "dispute", "row", "standoff", "pressure", "demand", "request",
+    "criticism", "warning", "offer", "proposal", "approval", "consent", "protest", "rift",
 }
 # An alternate name of a city this large is a known exonym ("Bombay", "Mecca", "Peking"):
 # nearly as good as a small town's own name.
@@ -1043,10 +1050,20 @@ def resolve_mentions(mentions, text, gazetteer):
         m["place_confidence"] = confidence if place else None
         m["place_precision"] = place["feature"] if place else None
         m["candidates"] = alternatives
-        m["metonymic"] = bool(place) and (bool(m.get("toponym")) or (
-            m.get("dep") == "nsubj" and m.get("head_lemma") in METONYMY_VERBS))
+        m["metonymic"] = bool(place) and (bool(m.get("toponym")) or is_metonym(m, place))
     one_sense_per_article(mentions)
     return gazetteer.country(max(focus, key=focus.get)) if focus else None
+
+
+def is_metonym(mention, place):
+    """True for a place named for its government: the subject of "Damascus will not accept", the
+    agent of "was rejected by Washington", the party of "talks with Tokyo", "pressure from Paris"."""
+    dep, head, governor = mention.get("dep"), mention.get("head_lemma"), mention.get("governor_lemma")
+    if dep == "nsubj":
+        return head in METONYMY_VERBS
+    if dep != "pobj" or not (place["feature"] == "country" or place.get("capital")):
+        return False
+    return (head == "by" and governor in METONYMY_VERBS) or (head in ("with", "from") and governor in DEALING_NOUNS)
 
 
 def world_city_over_village(place, alternatives, parents, gazetteer):

@@ -201,6 +201,22 @@ def test_country_tagged_as_organisation_is_a_metonymic_place(resolve, gazetteer)
     assert gazetteer.place(zimbabwe["place_id"])["country_code"] == "ZW"
 
 
+def metonymic(resolve, text):
+    _, result = resolve(text)
+    return {m["text"]: m["metonymic"] for m in result["mentions"] if m["place_id"]}
+
+
+def test_a_capital_named_for_its_government_is_marked_metonymic(resolve):
+    assert metonymic(resolve, "Damascus will not accept foreign interference, the minister said.")["Damascus"] == 1
+    assert metonymic(resolve, "The tariff list was drawn up by Seoul and approved by Washington.")["Washington"] == 1
+    assert metonymic(resolve, "Officials prepared for fresh trade talks with Tokyo.")["Tokyo"] == 1
+    assert metonymic(resolve, "The ministry bowed to pressure from Paris.")["Paris"] == 1
+    # The place itself: where people go, where bombs fall.
+    assert metonymic(resolve, "The delegation flew to Tokyo for the talks.")["Tokyo"] == 0
+    assert metonymic(resolve, "Shells fell on Damascus overnight.")["Damascus"] == 0
+    assert metonymic(resolve, "Farmers in Bavaria held talks with millers from Lyon.")["Lyon"] == 0  # no capital
+
+
 def test_place_inside_an_organisation_name_is_nested(resolve, gazetteer):
     _, result = resolve("The Toronto Police Service arrested two men on Friday.")
     nested = [m for m in result["mentions"] if m["nested"]]
