@@ -25,6 +25,11 @@ ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
 # Legacy single-byte codecs whose mis-decoding of UTF-8 ftfy does not undo on its own.
 MOJIBAKE_CODECS = ("mac_latin2", "mac_roman", "cp1252", "cp1250", "latin-1")
+# Hard-wrapped text: at least this many lines, most at least this share of the usual width,
+# which is at most this many characters (prose written one paragraph per line is wider).
+WRAPPED_MIN_LINES = 4
+WRAPPED_FULL_SHARE = 0.75
+WRAPPED_MAX_WIDTH = 100
 NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{2,}")
 # A caption ends with a photo credit in parentheses: "(Hassan Ammar/Associated Press)".
 CAPTION_CREDIT = re.compile(
@@ -90,9 +95,41 @@ def undo_mojibake(text):
     return NON_ASCII_RUN.sub(fix, text)
 
 
+def unwrap_lines(text):
+    """Join the lines of hard-wrapped paragraphs (wire copy broken at ~70 columns) into one line each.
+
+    A line joins the one before when that one is full (near the text's usual width) or this one
+    goes on with a lower-case word, and this one is not indented: a short line ends a paragraph,
+    an indented one starts the next.
+    """
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < WRAPPED_MIN_LINES:
+        return text
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    full = width * WRAPPED_FULL_SHARE
+    if width > WRAPPED_MAX_WIDTH or sum(n >= full for n in lengths) < len(lengths) / 2:
+        return text
+    out, previous = [lines[0]], lines[0].rstrip()
+    for line in lines[1:]:
+        ended = previous[-1:] in (".", "!", "?", ":", '"', "”")
+        continued = line[:1].islower() and not ended
+        # After a sentence's end only a full line goes on: a short one is a table row or a sign-off.
+        goes_on = len(previous) >= full and (not ended or len(line.rstrip()) >= full)
+        if (goes_on or continued) and line.strip() and not line[:1].isspace():
+            # "state-\nproduced" is one word; any other break is a space.
+            joined = out[-1].rstrip()
+            out[-1] = joined + ("" if re.search(r"[A-Za-z]-$", joined) else " ") + line
+        else:
+            out.append(line)
+        previous = line.rstrip()
+    return "\n".join(out)
+
+
 def repair_text(text):
-    """Fix mojibake, drop zero-width characters, normalise spaces and line breaks."""
+    """Fix mojibake, drop zero-width characters, unwrap hard-wrapped lines, normalise spaces and line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unwrap_lines(text)
     text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = undo_mojibake(text)
     text = text.translate(ZERO_WIDTH).translate(SPACES)

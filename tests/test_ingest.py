@@ -16,6 +16,35 @@ def test_repair_undoes_mac_mojibake_and_zero_width_characters():
     assert ingest.repair_text("He said \u201cno\u201d.") == "He said \u201cno\u201d."
 
 
+WIRE_COPY = """\
+The finance ministry said on Tuesday that talks with the
+country's creditor banks would resume in Geneva next week,
+and that a state-
+owned bank would lead them.
+    The central bank kept its lending rate at nine pct, a
+spokesman said, after a run on the currency last month.
+Shr 40 cts vs 10 cts
+Net 2,136,000 vs 467,000
+"""
+
+
+def test_hard_wrapped_wire_copy_is_unwrapped_into_paragraphs():
+    lines = ingest.repair_text(WIRE_COPY).split("\n")
+    assert lines[0] == ("The finance ministry said on Tuesday that talks with the country's creditor banks "
+                        "would resume in Geneva next week, and that a state-owned bank would lead them.")
+    # An indented line starts a paragraph; short table lines stay apart.
+    assert lines[1].startswith("The central bank kept") and lines[1].endswith("last month.")
+    assert lines[2:] == ["Shr 40 cts vs 10 cts", "Net 2,136,000 vs 467,000"]
+    # Prose written one paragraph per line is left as it is.
+    prose = "\n".join([
+        "Rescuers searched the rubble through the night, and by morning had pulled eleven people alive from the collapsed block.",
+        "The mayor said the search would go on.",
+        "Engineers blamed an illegal extra floor added last year, which the owner denied, and the city has opened an inquiry into permits.",
+        "Two cranes arrived from the capital before noon.",
+        "Relatives waited behind police tape for news of the missing."])
+    assert ingest.repair_text(prose) == prose
+
+
 def test_text_file_with_sidecar_metadata(tmp_path):
     (tmp_path / "story.txt").write_text("Police arrested two men in Leeds on Monday.\n", encoding="utf-8")
     (tmp_path / "story.meta.json").write_text(json.dumps({"title": "Two held", "published": "March 3, 2021", "source": "Gazette"}))
