@@ -229,6 +229,11 @@ def lexicon_match(token):
         clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
         words += [c.lemma_.lower() for c in clauses if c.dep_ == "xcomp"]
         words += [g.lemma_.lower() for c in clauses for g in c.children if g.dep_ == "nsubj"]
+        # What it says of the subject ("pleaded guilty"), and the subject ("where the borders meet").
+        words += [c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd")]
+        words += ["subject:" + c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"]
+        if obj is None and not clauses:
+            words.append("()")  # nothing at all: "lending declined" fell, "declined the offer" refused
         for word in words:
             if (lemma, "VERB", word) in table:
                 return (*table[(lemma, "VERB", word)], [token])

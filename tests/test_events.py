@@ -346,7 +346,14 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
                  "Halvorsen Bank declined to comment on the lawsuit.",
                  "The minister refused to elaborate on the report.",
                  "Larkspur Search allowed advertisers to buy the names of rivals.",
-                 "The ministry will allow banks to charge higher fees."):
+                 "The ministry will allow banks to charge higher fees.",
+                 "Bank lending to farmers declined by 12 pct in the first quarter.",
+                 "Two officials, who asked not to be named, said the convoy had been stopped.",
+                 "The officials were not authorised to speak and demanded anonymity.",
+                 "Senator Jon Akers pleaded guilty to fraud charges on Monday.",
+                 "The cautious central bank has beaten a retreat on rates, economists said.",
+                 "The fund aims to mobilise capital for small firms in Kenya.",
+                 "The camp is near Rutba, where Iraq's borders with Jordan and Syria meet."):
         assert not coded(text)["events"], text
     assert top(coded("The rebels released two hostages in Gao on Tuesday."))["plover"] == "RETREAT"
     assert top(coded("The airline struck a deal with its pilots' union on Monday."))["plover"] != "ASSAULT"
@@ -356,6 +363,8 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
     assert top(coded("Syria declined an invitation to the talks in Geneva."))["plover"] == "REJECT"
     assert top(coded("Israel allowed aid convoys into Gaza on Monday."))["plover"] == "RETREAT"
     assert event_with(coded("The government allowed the refugees to cross the border."), "RETREAT")
+    assert top(coded("Police asked residents near the plant to stay indoors."))["plover"] == "DEMAND"
+    assert top(coded("Kenyan officials met Somali envoys at the border on Friday."))["plover"] == "CONSULT"
 
 
 def test_warning_of_something_is_a_comment_warning_someone_a_threat(coded):
