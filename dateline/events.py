@@ -117,6 +117,24 @@ def lexicon():
 
 
 @functools.lru_cache(maxsize=1)
+def natural_hazards():
+    """Lemmas of the forces of nature (natural_hazards.txt)."""
+    lines = (DATA / "natural_hazards.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def done_by_nature(trigger):
+    """True when a force of nature did it: "an earthquake struck Tokyo", "homes destroyed by
+    floods", "killed in the storm". No one is to code."""
+    if trigger.pos_ != "VERB":
+        return False
+    subj, passive = subject_of(trigger)
+    doers = [] if subj is None or passive else [subj]
+    doers += [child(p, "pobj") for p in trigger.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "in")]
+    return any(d is not None and d.lemma_.lower() in natural_hazards() for d in doers)
+
+
+@functools.lru_cache(maxsize=1)
 def agents():
     """Actor noun -> CAMEO sector code."""
     with open(DATA / "actor_agents.tsv", encoding="utf-8") as f:
@@ -1214,6 +1232,8 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             # "the airstrike hit a convoy": the verb's event carries the noun's code.
             if token.dep_ in ("nsubj", "nsubjpass") and find_trigger(token.head):
                 continue
+        if done_by_nature(token):
+            continue
         if token.dep_ == "xcomp" and lexicon_match(token.head):
             # "agreed to allow", "refused to deploy": the governing verb is the event; "declined
             # to comment" is none.

@@ -367,6 +367,15 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
     assert top(coded("Kenyan officials met Somali envoys at the border on Friday."))["plover"] == "CONSULT"
 
 
+def test_forces_of_nature_are_no_actors(coded):
+    for text in ("Officials fear a major earthquake will strike Tokyo within decades.",
+                 "Dozens of homes were destroyed by floods in Sindh on Monday.",
+                 "Three fishermen were killed in the storm off Chittagong."):
+        assert not coded(text)["events"], text
+    assert top(coded("Three fishermen were killed in an attack off Chittagong."))["plover"] == "ASSAULT"
+    assert top(coded("Rebels destroyed dozens of homes in Sindh on Monday."))["plover"] == "ASSAULT"
+
+
 def test_warning_of_something_is_a_comment_warning_someone_a_threat(coded):
     result = coded("The Kestrel Institute is warning about a new computer virus.")
     assert [e["plover"] for e in result["events"]] == [None]
