@@ -557,7 +557,8 @@ def hidden_target(trigger, thing, mentions, offset):
             actor(child(clause, "nsubj")) if clause is not None else None)
         if found is not None:
             return found
-    return place_acted_on((trigger, thing), mentions, offset)
+    # "met in Geneva" acts on nothing: Geneva is where, not whom.
+    return place_acted_on((trigger, thing), mentions, offset) if thing is not None else None
 
 
 def place_acted_on(heads, mentions, offset):
@@ -1266,7 +1267,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             target = (recipient(token, target, sentence_mentions, offset)
                       or hidden_target(token, target, sentence_mentions, offset) or target)
         target_is_actor = target is not None and is_actor(target, sentence_mentions, offset)
-        source = describe_actor(source, offset, sentence_mentions)
+        source = describe_actor(source, offset, sentence_mentions) or protesting_crowd(token, code, offset, sentence_mentions)
         target = describe_actor(target, offset, sentence_mentions, require_actor=False)
         if target and (target["text"].lower() in PRONOUNS or target["is_time"]):
             target = None
@@ -1327,6 +1328,14 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
     return share_purpose_actors(found)
 
 
+def protesting_crowd(trigger, code, offset, mentions):
+    """The crowd that protests, as an actor: "Thousands demonstrated", "hundreds marched"."""
+    subject = subject_of(trigger)[0] if trigger.pos_ == "VERB" and code[:2] == PROTEST_ROOT else None
+    if subject is None or subject.lower_ not in QUANTITY_WORDS - SINGLE_WORDS:
+        return None
+    return describe_actor(subject, offset, mentions, require_actor=False)
+
+
 def is_own(noun):
     """True for the source's own people or things: 'withdraw its troops' targets no one by them."""
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in noun.children)
@@ -1376,6 +1385,8 @@ def event_roles(trigger):
             for prep in trigger.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to"):
                     target = child(prep, "pobj")
+                    if target is not None and target.ent_type_ in ("DATE", "TIME"):
+                        target = None  # "meet on Friday": a day is no one met
                     if target is not None:
                         break
         if source is not None:

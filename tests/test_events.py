@@ -376,6 +376,12 @@ def test_forces_of_nature_are_no_actors(coded):
     assert top(coded("Rebels destroyed dozens of homes in Sindh on Monday."))["plover"] == "ASSAULT"
 
 
+def test_a_day_or_a_place_is_no_one_met(coded):
+    result = coded("Kenyan and Somali officials met in Nairobi on Friday.")
+    assert top(result)["plover"] == "CONSULT" and top(result)["actor2"] is None
+    assert located(result, "met") == "Nairobi"
+
+
 def test_warning_of_something_is_a_comment_warning_someone_a_threat(coded):
     result = coded("The Kestrel Institute is warning about a new computer virus.")
     assert [e["plover"] for e in result["events"]] == [None]
@@ -736,3 +742,9 @@ def test_a_news_story_that_mentions_a_match_keeps_its_events(coded):
 ])
 def test_awards_and_odds_are_no_sports_report(text):
     assert not events.is_sport_story(text)
+
+
+def test_a_protesting_crowd_is_the_protest_s_actor(coded):
+    event = top(coded("Hundreds marched through Mombasa on Friday."))
+    assert event["plover"] == "PROTEST" and event["actor1"] == "Hundreds"
+    assert not coded("Hundreds of shares changed hands on Friday.")["events"]
