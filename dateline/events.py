@@ -225,6 +225,8 @@ def resolve_date(text, published):
 
 def find_trigger(token):
     """(cameo, negated cameo, trigger tokens) when the token starts an event trigger, else None."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return None  # "bought March soymeal": a month, not a protest
     found = lexicon_match(token)
     return None if found is None or found[0] == "-" else found  # "-": a sense that is no event
 
@@ -234,10 +236,9 @@ def lexicon_match(token):
     table = lexicon()
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        for particle in token.children:
-            if particle.dep_ in ("prt", "prep") and (f"{lemma} {particle.lower_}", "VERB") in table:
-                return (*table[(f"{lemma} {particle.lower_}", "VERB")], [token, particle])
-        obj = child(token, "dobj")
+        # What it is done to: the object, a passive's subject ("the report was released"), or
+        # the noun a participle describes ("the circular, released to Reuters").
+        obj = child(token, "dobj", "nsubjpass") or (token.head if token.dep_ == "acl" and token.tag_ == "VBN" else None)
         # The object's word, or before a title the word right after the verb: "hit film Pirates"
         # (not "hit film studios"); or the verb it takes: "declined to comment"; or who it lets
         # do something: "allowed UN inspectors to visit".
@@ -252,6 +253,11 @@ def lexicon_match(token):
         words += ["subject:" + c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"]
         if obj is None and not clauses:
             words.append("()")  # nothing at all: "lending declined" fell, "declined the offer" refused
+        for particle in token.children:
+            phrasal = f"{lemma} {particle.lower_}"
+            if particle.dep_ in ("prt", "prep") and (phrasal, "VERB") in table:
+                row = next((table[(phrasal, "VERB", w)] for w in words if (phrasal, "VERB", w) in table), table[(phrasal, "VERB")])
+                return (*row, [token, particle])  # "pull out troops", but not "pull out all the stops"
         for word in words:
             if (lemma, "VERB", word) in table:
                 return (*table[(lemma, "VERB", word)], [token])

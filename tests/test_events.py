@@ -353,7 +353,12 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
                  "Senator Jon Akers pleaded guilty to fraud charges on Monday.",
                  "The cautious central bank has beaten a retreat on rates, economists said.",
                  "The fund aims to mobilise capital for small firms in Kenya.",
-                 "The camp is near Rutba, where Iraq's borders with Jordan and Syria meet."):
+                 "The camp is near Rutba, where Iraq's borders with Jordan and Syria meet.",
+                 "The United States is prepared to pull out all the stops to defend its farm trade.",
+                 "Tokyo failed to meet the targets set at the summit in Venice.",
+                 "Foreign funds are returning to France, bankers said.",
+                 "The circular, released officially to Reuters, said the rules would change.",
+                 "The report was released by the ministry on Monday."):
         assert not coded(text)["events"], text
     assert top(coded("The rebels released two hostages in Gao on Tuesday."))["plover"] == "RETREAT"
     assert top(coded("The airline struck a deal with its pilots' union on Monday."))["plover"] != "ASSAULT"
@@ -364,6 +369,8 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
     assert top(coded("Israel allowed aid convoys into Gaza on Monday."))["plover"] == "RETREAT"
     assert event_with(coded("The government allowed the refugees to cross the border."), "RETREAT")
     assert top(coded("Police asked residents near the plant to stay indoors."))["plover"] == "DEMAND"
+    assert top(coded("Israel will pull out its troops from Gaza."))["cameo_code"] == "035"
+    assert top(coded("Two hostages were released in Gao on Tuesday."))["actor2"] == "Two hostages"
     assert top(coded("Kenyan officials met Somali envoys at the border on Friday."))["plover"] == "CONSULT"
 
 
@@ -748,3 +755,9 @@ def test_a_protesting_crowd_is_the_protest_s_actor(coded):
     event = top(coded("Hundreds marched through Mombasa on Friday."))
     assert event["plover"] == "PROTEST" and event["actor1"] == "Hundreds"
     assert not coded("Hundreds of shares changed hands on Friday.")["events"]
+
+
+def test_a_month_is_no_march(model):
+    doc = model("Protesters plan a march on the capital in March.")
+    assert events.find_trigger(doc[3])[0].startswith("14")
+    assert events.find_trigger(doc[8]) is None
