@@ -1034,6 +1034,10 @@ def resolve_mentions(mentions, text, gazetteer):
             place = None
         if place is not None and is_stray_hamlet(place, m, focus):
             place = None
+        if place is not None and m.get("nested") and not is_strong_by_any_name(place) and place["kind"] != "demonym":
+            # Only a strong place made a name inside a longer one a place: "Carolina Eastman Co"
+            # holds the Carolinas, not Carolina, Rhode Island.
+            place = None
         world = world_city_over_village(place, alternatives, parents, gazetteer)
         if world is not None:
             place, confidence = world

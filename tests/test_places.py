@@ -225,6 +225,9 @@ def test_place_inside_an_organisation_name_is_nested(resolve, gazetteer):
     # A place name ending in "s" keeps its "s": "Texas", not "Texa".
     _, result = resolve("The Texas Rangers beat the Toronto Blue Jays on Sunday.")
     assert [m["text"] for m in result["mentions"] if m["nested"]][:2] == ["Texas", "Toronto"]
+    # Only a strong place makes a name inside a longer one a place: not Carolina, Rhode Island.
+    _, result = resolve("Kodak will cut 300 jobs at its Carolina Eastman Co plant in Greenville, N.C.")
+    assert [m["text"] for m in result["mentions"] if m["place_id"] and m["nested"]] == []
 
 
 def test_unknown_toponym_stays_unresolved_with_candidates_listed(resolve):
