@@ -22,7 +22,7 @@ import zlib
 from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, known_organisations, normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "24"
+GAZETTEER_VERSION = "25"
 # The data files the gazetteer is built from: editing one rebuilds it.
 GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv")
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
@@ -158,9 +158,13 @@ def build_gazetteer(path):
             info[iso] = CountryInfo(iso).info()
         except Exception:  # countryinfo lacks a few territories; GeoNames still has them
             continue
+    towns = collections.defaultdict(list)
+    for city in gc.get_cities().values():
+        towns[city["countrycode"]].append((city["latitude"], city["longitude"]))
     for iso, c in countries.items():
         extra = info.get(iso, {})
-        latlng = country_point(extra)
+        # countryinfo lacks Kosovo and Palestine: the middle of their towns stands in.
+        latlng = country_point(extra) or towns_middle(towns.get(iso))
         if latlng is None:
             continue
         gid = c["geonameid"]
@@ -221,7 +225,13 @@ def build_gazetteer(path):
 
     db.executemany("insert or replace into places values (?,?,?,?,?,?,?,?)", places)
     db.executemany("insert or ignore into capitals values (?)", [(gid,) for gid in capital_ids(countries, places)])
-    keyed = {(gazetteer_key(n), gid): kind for n, gid, kind in reversed(names)}
+    keyed = {}
+    for n, gid, kind in names:
+        # The first kind a name is given wins, but the project's own aliases ("Palestine") are
+        # primary names even where a package listed them as alternates.
+        key = (gazetteer_key(n), gid)
+        if key not in keyed or (keyed[key] == "alt" and kind == "abbr"):
+            keyed[key] = kind
     db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for (k, gid), kind in keyed.items() if k])
     db.execute("create index names_name on names(name)")
     db.execute("create index places_country on places(country_code, feature)")
@@ -298,6 +308,13 @@ def country_point(info):
                 return [round(best[1], 4), round(best[2], 4)]
             return [round((best[1] + latlng[0]) / 2, 4), round((best[2] + latlng[1]) / 2, 4)]
     return latlng
+
+
+def towns_middle(points):
+    """The mean of a country's town coordinates, or None when it has no towns."""
+    if not points:
+        return None
+    return [round(sum(p[0] for p in points) / len(points), 4), round(sum(p[1] for p in points) / len(points), 4)]
 
 
 def capital_ids(countries, places):

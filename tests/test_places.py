@@ -30,6 +30,12 @@ RESOLUTION_CASES = [
      "Fuel queues grew longer in Lagos as the strike entered its third day.", "Lagos", "feature", "city"),
     ("a_name_the_text_calls_a_state_is_the_division_around_the_city",
      "Fuel queues grew longer in Lagos State as the strike entered its third day.", "Lagos State", "feature", "admin1"),
+    ("a_country_countryinfo_lacks_is_still_a_country",  # not Kosovo Polje
+     "Refugees from Kosovo returned home in June.", "Kosovo", "feature", "country"),
+    ("palestine_is_the_palestinian_territory_not_a_texas_town",
+     "The UN envoy for Palestine met officials in Ramallah.", "Palestine", "country_code", "PS"),
+    ("a_demonym_of_a_country_countryinfo_lacks",
+     "Kosovar officials met Serbian envoys in Brussels.", "Kosovar", "country_code", "XK"),
     ("oklahoma_is_the_state_not_a_pennsylvania_town",
      "Tornadoes struck Oklahoma and Kansas overnight.", "Oklahoma", "feature", "admin1"),
     ("demonym_links_its_country",
