@@ -128,6 +128,10 @@ def test_a_town_the_model_left_untagged_is_a_place(extract_with_mentions):
 
 # (rule, sentence, name, the label it gets)
 LABEL_CASES = [
+    ("an_untagged_demonym_is_a_people",  # the model tags nothing
+     "Malawian farmers protested against the maize price.", "Malawian", "NORP"),
+    ("a_demonym_the_model_called_an_organisation_is_a_people",
+     "Kosovar officials met Serbian envoys in Brussels.", "Kosovar", "NORP"),
     ("a_name_before_a_place_noun_is_a_place",  # the model tags nothing
      "Shells fell on the Qaboun district overnight.", "Qaboun", "GPE"),
     ("a_name_after_a_place_noun_s_of_is_a_place",  # the model says PERSON
