@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from .names import WEEKDAYS, clean_surface, followed_by_age, normalize_name
+from .names import WEEKDAYS, clean_surface, followed_by_age, is_placed, normalize_name
 from .nlp import doc_text, original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -583,6 +583,12 @@ def surname(name):
     return words[-1] if len(words) > 1 else None
 
 
+def given_name(name):
+    """The first word of a person's name of two words or more, when it is a capitalised word."""
+    words = strip_titles(name).split()
+    return words[0] if len(words) > 1 and len(words[0]) > 2 and words[0].isalpha() and words[0].istitle() else None
+
+
 def propagate_mentions(mentions, text, sentence_starts, skip=(), place_kind=None):
     """Add the mentions the model missed, one sense per article: a person's surname alone, and
     later occurrences of a name it tagged elsewhere. A lone surname tagged as something else
@@ -597,6 +603,14 @@ def propagate_mentions(mentions, text, sentence_starts, skip=(), place_kind=None
             surnames[surname(m["text"])] = "PERSON"
     for m in mentions:
         if m["text"] in surnames and m["label"] != "PERSON" and " " not in m["text"]:
+            m["label"] = "PERSON"
+    # "Paul has been a trusted friend" after "Paul Boateng": a given name alone is the person too,
+    # unless it names a country ("Chad", "Jordan") or a preposition makes it a place ("in Buffalo"
+    # after a "Buffalo Fire Chief" the model took for a person).
+    given = {given_name(m["text"]) for m in mentions if m["label"] == "PERSON"} - {None}
+    for m in mentions:
+        if m["text"] in given and m["label"] in ("GPE", "LOC", "ORG") and not is_placed(m) and (
+                place_kind is None or place_kind(normalize_name(m["text"])) != "country"):
             m["label"] = "PERSON"
     names = dict(surnames)
     for m in mentions:

@@ -10,6 +10,14 @@ POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # In week order: the event stage counts back from a publication day ("last Thursday").
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+# Prepositions that make the name they govern a place: "in Buffalo", "from Cornwall".
+PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "throughout"}
+
+
+def is_placed(mention):
+    """True for a mention a place preposition governs."""
+    return mention.get("dep") == "pobj" and mention.get("head_lemma") in PLACE_PREPOSITIONS
+
 
 def strip_accents(text):
     """'Zabadānī' -> 'Zabadani'."""

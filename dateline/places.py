@@ -19,7 +19,7 @@ import sqlite3
 import sys
 import zlib
 
-from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, known_organisations, normalize_name
+from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_placed, known_organisations, normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
 GAZETTEER_VERSION = "25"
@@ -995,9 +995,13 @@ def resolve_mentions(mentions, text, gazetteer):
     for m in mentions:
         m.setdefault("key", normalize_name(m["text"]))
     nested = []
+    # Words of the story's people's names: "Paul" after "Paul Boateng" is him, not Paul, Cape Verde.
+    name_words = {w for p in mentions if p["label"] == "PERSON" and " " in p["text"] for w in p["text"].split()}
     for m in mentions:
         if followed_by_age(text, m["end"]):
             continue  # "Jordan, 56, was shot": a person
+        if m["label"] == "PERSON" and m["text"] in name_words and not is_placed(m):
+            continue
         if names_people(m):
             m["label"] = "NORP"
             continue

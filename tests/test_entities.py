@@ -238,3 +238,14 @@ def test_a_lower_case_word_is_no_place(extract_with_mentions):
     assert "naira" not in labels
     labels = labels_in(extract_with_mentions, "Importers in Lagos paid more for the naira, which was over-valued for years.")
     assert labels.get("Lagos") == "GPE"
+
+
+def test_a_word_of_a_person_s_name_alone_is_the_person(extract_with_mentions):
+    # Nigel is a South African town, Paul a district of Cape Verde.
+    text = ("Health secretary Nigel Crisp praised Paul Dacre on Friday. \"Nigel has served the service well,\" "
+            "the prime minister said. Paul's newspaper was less kind.")
+    result, mentions = extract_with_mentions(text)
+    assert {m["text"]: m["label"] for m in mentions if m["text"] in ("Nigel", "Paul")} == {"Nigel": "PERSON", "Paul": "PERSON"}
+    assert not result["places"]
+    # A country keeps its sense: "Chad Johnson flew to Chad".
+    assert labels_in(extract_with_mentions, "Chad Johnson flew to Chad on Monday.").get("Chad") == "GPE"
