@@ -248,11 +248,16 @@ def lexicon_match(token):
         clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
         words += [c.lemma_.lower() for c in clauses if c.dep_ == "xcomp"]
         words += [g.lemma_.lower() for c in clauses for g in c.children if g.dep_ == "nsubj"]
-        # What it says of the subject ("pleaded guilty"), and the subject ("where the borders meet").
+        # What it says of the subject ("pleaded guilty"), the subject ("where the borders meet"), and
+        # what a preposition takes.
         words += [c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd")]
         words += ["subject:" + c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"]
-        if obj is None and not clauses:
-            words.append("()")  # nothing at all: "lending declined" fell, "declined the offer" refused
+        words += [f"{p.lower_}:{o.lemma_.lower()}" for p in token.children if p.dep_ == "prep"
+                  for o in p.children if o.dep_ == "pobj"]  # "returned to profit"
+        if obj is None and not any(c.dep_ == "xcomp" for c in clauses):
+            # Nothing done to anyone: "lending declined" fell, "declined the offer" refused; "Mr
+            # Howard asked: '...?'" put a question, "asked them to leave" made a demand.
+            words.append("()")
         for particle in token.children:
             phrasal = f"{lemma} {particle.lower_}"
             if particle.dep_ in ("prt", "prep") and (phrasal, "VERB") in table:

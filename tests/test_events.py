@@ -336,7 +336,7 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
     assert top(coded("Thousands demonstrated outside parliament in Kiev on Sunday."))["plover"] == "PROTEST"
 
 
-def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
+def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
     for text in ("Northwind Software released a security update for its browser on Tuesday.",
                  "The carrier offers a cheaper service to students from March.",
                  "Kestrel Media hosted the awards ceremony in May.",
@@ -358,7 +358,15 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
                  "Tokyo failed to meet the targets set at the summit in Venice.",
                  "Foreign funds are returning to France, bankers said.",
                  "The circular, released officially to Reuters, said the rules would change.",
-                 "The report was released by the ministry on Monday."):
+                 "The report was released by the ministry on Monday.",
+                 "A funding gap still stood in the way of hitting the 2005 target, the WHO said.",
+                 "The minister says the police cannot fight crime alone.",
+                 "Irish equities continue to offer quality growth, the fund manager said.",
+                 "The steel company said it hoped to return to profit in 2006.",
+                 "Former MP Jackie Ballard recalled a stream of remarks from a leading MP.",
+                 "The attorney general warned against sanctioning military action against Iraq.",
+                 "Mr Howard asked: \"Why has the minister waited so long?\"",
+                 "When asked if the bank would sell its stake, the spokesman declined to comment."):
         assert not coded(text)["events"], text
     assert top(coded("The rebels released two hostages in Gao on Tuesday."))["plover"] == "RETREAT"
     assert top(coded("The airline struck a deal with its pilots' union on Monday."))["plover"] != "ASSAULT"
@@ -371,6 +379,10 @@ def test_trade_and_technology_senses_of_triggers_are_no_events(coded):
     assert top(coded("Police asked residents near the plant to stay indoors."))["plover"] == "DEMAND"
     assert top(coded("Israel will pull out its troops from Gaza."))["cameo_code"] == "035"
     assert top(coded("Two hostages were released in Gao on Tuesday."))["actor2"] == "Two hostages"
+    assert top(coded("Ghana recalled its ambassador to Togo on Monday."))["cameo_code"] == "161"
+    assert top(coded("Kenya asked for international help on Monday."))["plover"] == "DEMAND"
+    assert top(coded("The UN sanctioned three Liberian officials."))["plover"] == "COERCE"
+    assert top(coded("Rebels returned to Kidal on Monday."))["plover"] == "RETREAT"
     assert top(coded("Kenyan officials met Somali envoys at the border on Friday."))["plover"] == "CONSULT"
 
 
