@@ -846,7 +846,7 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("including", "like")
                       for g in p.children if g.dep_ == "pobj"]
             labels = ("GPE", "LOC")
-        elif not by_noun_only and (obj.dep_ == "dobj" or obj in days):
+        elif not by_noun_only and (obj.dep_ == "dobj" or obj in days) and not is_unknown_victim(obj, trigger, offset, mentions):
             # The entity stage makes a known name a GPE after "captured"; a landform (LOC) is no guess.
             names, labels = [obj], ("LOC",) if guessed else ("GPE", "LOC")
         else:
@@ -1013,7 +1013,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     for verb in [trigger] + governors:
         whole = verb == trigger or verb.lemma_.lower() in rules["place_taking_verbs"] | rules["place_or_other_verbs"]
         tokens = [t for c in verb.children if c.dep_ in (("dobj", "compound", "nsubjpass") if verb == trigger else ("dobj",))
-                  for t in actor_tokens(c) if whole or not is_part_of_name(t, c)]
+                  for t in actor_tokens(c) if (whole or not is_part_of_name(t, c))
+                  and not (t is c and is_unknown_victim(c, verb, offset, mentions))]
         found = found or toponym_in([t for t in tokens if not names_owner(t, offset, mentions)
                                      and not names_home(t, offset, mentions)], offset, mentions)
     # A town the subject belongs to: "New Delhi police shot dead a man" (not a country: "US troops").
@@ -1048,6 +1049,15 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                                      if not names_owner(t, offset, mentions) and not names_home(t, offset, mentions)
                                      and not is_part_of_name(t, c)], offset, mentions)
     return found
+
+
+def is_unknown_victim(noun, verb, offset, mentions):
+    """True for an object that is a name alone, unknown to the gazetteer, of a verb done to
+    people: "Zubaydah was shot", "captured Schalit" (but "captured Birao", a known town)."""
+    if verb.lemma_.lower() not in entity_rules()["person_taking_verbs"]:
+        return False
+    m = mention_at(mentions, offset + noun.idx, offset + noun.idx + len(noun))
+    return m is not None and m["label"] == "GPE" and not m.get("place")
 
 
 def argument_nouns(trigger):

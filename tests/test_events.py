@@ -176,6 +176,10 @@ LOCATION_CASES = [
      "Soldiers shot dead a policeman and an 18-year-old boy in the town of Qalqilya.", "shot", "Qalqilya"),
     ("location_on_the_object_of_a_preposition",
      "Farmers clashed with herders in Makurdi on Sunday.", "clashed", "Makurdi"),
+    ("a_name_alone_a_verb_does_to_people_is_who_not_where",  # the model tags Yassin GPE
+     "Militants captured Yassin last year.", "captured", None),
+    ("a_known_town_a_verb_takes_is_where",
+     "Rebels captured Birao on Sunday.", "captured", "Birao"),
     ("a_nation_modifying_the_object_is_not_the_location",
      "Unknown gunmen abducted a US engineer on Tuesday.", "abducted", None),
     ("location_named_after_a_place_noun",
