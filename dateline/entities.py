@@ -700,7 +700,8 @@ def canonicalize(mentions):
     """Give every mention `name` and `type`: the canonical entity it refers to.
 
     Order of rules: a resolved place's own name; the alias table; within the article,
-    a person's full name for a short form and an organisation's name for its acronym.
+    a person's full name for a short form (or for a given name only one person bears) and an
+    organisation's name for its acronym.
     """
     table = aliases()
     persons = sorted(
@@ -719,6 +720,9 @@ def canonicalize(mentions):
         elif label == "PERSON":
             name = strip_titles(text)
             full = next((p for p in persons if is_short_form(name, p)), None)
+            # "Paul" after "Paul Boateng", when no one else in the story is called Paul.
+            bearers = [p for p in persons if " " not in name and given_name(p) == name]
+            full = full or (bearers[0] if len(bearers) == 1 else None)
             m["name"], m["type"] = full or name, "PERSON"
         elif label == "ORG" and text.isupper() and text in orgs:
             m["name"], m["type"] = orgs[text], "ORG"

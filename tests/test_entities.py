@@ -247,5 +247,7 @@ def test_a_word_of_a_person_s_name_alone_is_the_person(extract_with_mentions):
     result, mentions = extract_with_mentions(text)
     assert {m["text"]: m["label"] for m in mentions if m["text"] in ("Nigel", "Paul")} == {"Nigel": "PERSON", "Paul": "PERSON"}
     assert not result["places"]
+    # ...and the same entity as the full name.
+    assert {m["name"] for m in mentions if m["text"] in ("Nigel", "Paul")} == {"Nigel Crisp", "Paul Dacre"}
     # A country keeps its sense: "Chad Johnson flew to Chad".
     assert labels_in(extract_with_mentions, "Chad Johnson flew to Chad on Monday.").get("Chad") == "GPE"
