@@ -7,7 +7,8 @@ PLOVER gold: the most confident event dateline codes in each sentence is compare
 gold type (release 0.5 spells ASSAULT's conventional combat FIGHT), then with its source and
 target (an actor matches when the gold actor text is part of dateline's, or the reverse).
 Location gold: for the sentence's marked event verb, the toponym dateline attaches to it
-must overlap a marked location, or both must be none. Same code path as `dateline build`.
+must overlap a marked location, or both must be none; a verb the lexicon reads in a sense that
+is no event ("prices shot up") has none, as in the build. Same code path as `dateline build`.
 """
 import argparse
 import collections
@@ -111,7 +112,9 @@ def score_locations(path, limit=None):
                     break
             if trigger is not None:
                 break
-        predicted = events.location_of(trigger, offset, mentions) if trigger is not None else None
+        # A sense that is no event ("prices shot up") gets no event in the build, so no location.
+        predicted = events.location_of(trigger, offset, mentions) if trigger is not None and not (
+            events.is_no_event_sense(trigger)) else None
         gold = [(mapped(a), mapped(b)) for a, b in record["locations"]]
         for team in (record["team"], "all"):
             t = tally[team]

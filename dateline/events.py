@@ -231,6 +231,12 @@ def find_trigger(token):
     return None if found is None or found[0] == "-" else found  # "-": a sense that is no event
 
 
+def is_no_event_sense(token):
+    """True for a trigger word in a sense the lexicon says is no event: "prices shot up"."""
+    found = lexicon_match(token)
+    return found is not None and found[0] == "-"
+
+
 def lexicon_match(token):
     """The lexicon row a token starts, paired rows first: (cameo, negated cameo, tokens) or None."""
     table = lexicon()
@@ -242,7 +248,8 @@ def lexicon_match(token):
         # The object's word, or before a title the word right after the verb: "hit film Pirates"
         # (not "hit film studios"); or the verb it takes: "declined to comment"; or who it lets
         # do something: "allowed UN inspectors to visit".
-        words = [] if obj is None else [obj.lemma_.lower()] + [
+        # The word as written comes first, so a plural can hold apart: "hit rebel targets".
+        words = [] if obj is None else [obj.lower_] * (obj.lower_ != obj.lemma_.lower()) + [obj.lemma_.lower()] + [
             c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod") and c.i == token.i + 1
             and (obj.pos_ == "PROPN" or obj.ent_type_)]
         clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
@@ -266,7 +273,10 @@ def lexicon_match(token):
         for word in words:
             if (lemma, "VERB", word) in table:
                 return (*table[(lemma, "VERB", word)], [token])
-        if obj is not None and (lemma, "VERB", "*") in table:  # any object: "demonstrated its strength"
+        # Any object: "demonstrated its strength"; but not a noun past a comma, which the parser
+        # hung on the verb ("demonstrated in Minsk ..., the world's worst accident").
+        if obj is not None and (lemma, "VERB", "*") in table and not (
+                obj.i > token.i and any(t.text == "," for t in token.doc[token.i + 1:obj.left_edge.i])):
             return (*table[(lemma, "VERB", "*")], [token])
         if (lemma, "VERB") in table:
             return (*table[(lemma, "VERB")], [token])
@@ -620,6 +630,9 @@ def describe_actor(head, offset, mentions, require_actor=True):
 
 # CAMEO roots from protest on are contention and force; those before, talk and cooperation.
 PROTEST_ROOT = "14"
+# What a country keeps abroad: "Australia's embassy" is not in Australia.
+ABROAD_NOUNS = {"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "citizen", "national",
+                "tourist", "expatriate", "peacekeeper"}
 # CAMEO roots of saying, asking, criticising and threatening.
 SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 # How specific a kind of place is: "in Yemen's Maarib province" happened in Maarib, not Yemen.
@@ -808,6 +821,8 @@ def location_of(trigger, offset, mentions):
                                or found is not toponym_of_phrases(trigger, offset, mentions)):
         return target
     if found is None:
+        found = owner_place(trigger, offset, mentions)
+    if found is None:
         # "A police source in Ramadi said the blast killed four": the reporter's town, when the
         # report says no place of its own.
         reporter = reporting_clause(trigger)
@@ -816,6 +831,21 @@ def location_of(trigger, offset, mentions):
         if found is not None and specificity(found) < SPECIFICITY["admin2"]:
             found = None  # "sources in Yemen" may be anywhere in it
     return found
+
+
+def owner_place(trigger, offset, mentions):
+    """The place that owns what the trigger is done to, when nothing else says where: "Mexico's
+    police chief was shot", "Yugoslavia's refineries were destroyed". Only for force: a protest
+    at "China's attempts" is not in China; nor for what a country keeps abroad ("Australia's
+    embassy was bombed")."""
+    if (find_trigger(trigger) or ("",))[0][:2] <= PROTEST_ROOT:
+        return None
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in ABROAD_NOUNS):
+        for owner in (c for c in obj.children if c.dep_ == "poss"):
+            found = mention_at(mentions, offset + owner.idx, offset + owner.idx + len(owner))
+            if found is not None and found["label"] in ("GPE", "LOC") and found.get("place"):
+                return found
+    return None
 
 
 def place_object(trigger, offset, mentions, by_noun_only=False):

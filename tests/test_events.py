@@ -246,6 +246,14 @@ LOCATION_CASES = [
      "Government jets bombed the Karm and Jazmati suburbs of Aleppo on Monday.", "bombed", "Karm"),
     ("an_owner_named_before_the_place_noun_is_no_location",
      "Air force jets destroyed a Tamil Tiger rebel base on Wednesday.", "destroyed", None),
+    ("location_is_the_owner_of_what_force_is_done_to",
+     "Peru's deputy interior minister was shot dead outside his home on Tuesday.", "shot", "Peru"),
+    ("location_is_the_owner_of_what_force_is_done_to_unless_kept_abroad",
+     "Norway's embassy was bombed on Tuesday night.", "bombed", None),
+    ("a_protest_at_what_a_country_does_is_not_in_it",
+     "Exiled writers protested Vietnam's arrests of bloggers on Tuesday.", "protested", None),
+    ("a_phrase_beats_the_owner",
+     "Chile's top prosecutor was shot in Mendoza on Tuesday.", "shot", "Mendoza"),
 ]
 
 
@@ -328,6 +336,12 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
                  "The publisher beat profit forecasts, posting a 52% rise in profits.",
                  "The figures demonstrate the lowest unemployment in decades.",
                  "The government plans to cut 100,000 civil servants.",
+                 "The young striker shot to fame after the cup final in Lagos.",
+                 "Halberg captured three wickets before lunch at the Wanderers.",
+                 "The kidnapping of the engineers captured front pages across Italy.",
+                 "The governor captured the state's primary by a wide margin.",
+                 "The beating of the prisoner was captured on camera by a neighbour in Lahore.",
+                 "A photographer captured the senator laughing with his family in Boston.",
                  "Her memoir hit number one in the bestseller lists within a week, the publisher said.",
                  "A sequel to hit film Harbour Ghosts opens in cinemas in May.",
                  "The army band provided the evening's entertainment at the summit dinner."):
@@ -338,6 +352,26 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
     assert top(coded("Norway cut aid to Malawi on Monday."))["cameo_code"].startswith("16")
     assert top(coded("A missile hit the convoy near Kandahar on Monday."))["plover"] == "ASSAULT"
     assert top(coded("Thousands demonstrated outside parliament in Kiev on Sunday."))["plover"] == "PROTEST"
+    assert top(coded("Soldiers shot up the car of a photographer near Falluja."))["plover"] == "ASSAULT"
+    assert top(coded("Rebels captured the mayor of Kidal on Sunday."))["plover"] == "ASSAULT"
+    assert top(coded("Jets hit rebel targets near Kismayo on Sunday."))["plover"] == "ASSAULT"
+    assert top(coded("Students demonstrated in Athens on Thursday against the reform the latest protests in a month."))["plover"] == "PROTEST"
+    assert top(coded("Some 3,000 people demonstrated in Minsk on Monday to mark the anniversary of the disaster, "
+                     "the world's worst nuclear accident."))["plover"] == "PROTEST"
+
+
+@pytest.mark.parametrize("text, no_event", [
+    ("Emissions from road transport shot up by a fifth between 1995 and 2003.", True),
+    ("Copper shot past $4,000 a tonne in London trading on Tuesday.", True),
+    ("Soldiers shot up the car of a photographer near Falluja.", False),
+    ("A sniper shot a boy near the market in Taiz.", False),
+])
+def test_a_rise_is_a_sense_of_shoot_that_is_no_event(model, text, no_event):
+    from dateline import ingest, nlp
+
+    ((article, parsed),) = nlp.parse_articles(model, [ingest.make_article({"text": text}, None, "test.txt")])
+    verb = next(t for _piece, doc in parsed for t in doc if t.lower_ == "shot")
+    assert events.is_no_event_sense(verb) == no_event
 
 
 def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
