@@ -630,6 +630,9 @@ def describe_actor(head, offset, mentions, require_actor=True):
 
 # CAMEO roots from protest on are contention and force; those before, talk and cooperation.
 PROTEST_ROOT = "14"
+# Time zones the model may take for a place or a group: "at 12:10 p.m. (0910 GMT)".
+TIME_ZONES = {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "eet",
+              "eest", "msk", "jst", "aest", "aedt", "sast", "wat", "eat", "cat"}
 # What a country keeps abroad: "Australia's embassy" is not in Australia.
 ABROAD_NOUNS = {"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "citizen", "national",
                 "tourist", "expatriate", "peacekeeper"}
@@ -709,7 +712,9 @@ def names_neighbour(token):
 
 
 def names_clock(token):
-    """True for a place that names a time zone: "at 12:30 Moscow time", "(Damascus Time)"."""
+    """True for a place that names a time zone: "at 12:30 Moscow time", "(Damascus Time)", "0910 GMT"."""
+    if token.lower_ in TIME_ZONES:
+        return True
     while token.dep_ == "compound" and token.head.i > token.i:
         token = token.head
         if token.lower_ == "time":
@@ -1052,7 +1057,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         towns = [t for t in subject.children if t.dep_ == "compound" and t.pos_ == "PROPN"]
         m = toponym_in(towns, offset, mentions)
         town = m is not None and m["label"] == "GPE" and m["end"] <= offset + subject.idx
-        found = found or (m if town and specificity(m) >= SPECIFICITY["admin2"] else None)
+        found = found or (m if town and specificity(m) >= SPECIFICITY["admin1"] else None)
     # The scene clause's phrases, then its object's: "killed when fighters attacked a centre in
     # Piranshahr", "shot dead as he was leaving his home in Moscow".
     # The scene clause's agent too: "killed when his convoy was hit by a bomb near Samarra".
@@ -1243,7 +1248,8 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
         misread = None
         if pobj is not None and pobj.pos_ == "PROPN" and prep.lower_ in PLACE_ONLY_PREPOSITIONS:
             m = mention_at(mentions, offset + pobj.idx, offset + pobj.idx + len(pobj))
-            misread = m if m is not None and m["label"] in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART") else None
+            misread = m if m is not None and m["label"] in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART") and not (
+                names_clock(pobj)) else None
         # ...or the town it is in ("murdered at Olangur in Villupuram district"), but a building
         # is where the town is ("at the Land Revenue Office in Gulariya").
         if found is not None and misread is not None and any(

@@ -252,6 +252,8 @@ LOCATION_CASES = [
      "Norway's embassy was bombed on Tuesday night.", "bombed", None),
     ("a_protest_at_what_a_country_does_is_not_in_it",
      "Exiled writers protested Vietnam's arrests of bloggers on Tuesday.", "protested", None),
+    ("location_is_the_division_the_subject_belongs_to",
+     "Angry Helmand residents protested on Friday after the raid.", "protested", "Helmand"),
     ("a_phrase_beats_the_owner",
      "Chile's top prosecutor was shot in Mendoza on Tuesday.", "shot", "Mendoza"),
 ]
@@ -699,6 +701,8 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("Insurgents launched an assault in the Kunar countryside on Sunday, targeting the farms located near the "
      "border town of Asadabad.", "targeting", "Asadabad"),
     ("The army entered this village located near the Orontes River on Monday.", "entered", None),
+    # A time zone the model took for a group is no place: "at 12:10 p.m. (0910 GMT)".
+    ("The truck, parked near the police station, detonated at about 12:10 p.m. (0910 GMT).", "detonated", None),
     # A place noun the parser hangs on the object as an apposition is still what the verb takes.
     ("Rebels opened an assault in the Daraa countryside on Monday, targeting the Syrian Army (SAA) "
      "controlled village of Sheikh Miskin.", "targeting", "Sheikh Miskin"),
