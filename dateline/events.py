@@ -1027,6 +1027,13 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
             actor_tokens(trigger.head), offset, mentions)
         if found is not None:
             return found
+    # "a children's hospital in Basra, which is patrolled by", "a Mogadishu cafe frequented by",
+    # "the power plant that the army is storming": the place the clause is done to.
+    if is_done_to_its_head(trigger):
+        found = toponym_of_phrases(trigger.head, offset, mentions, hidden) or toponym_in(
+            actor_tokens(trigger.head), offset, mentions)
+        if found is not None:
+            return found
     # An object that is a place by its noun: "entered the Hanano and Jabal Badro districts",
     # "targeting the village of Kinsibba", whatever the model tagged the names.
     for obj in (c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in PLACE_OBJECT_NOUNS):
@@ -1152,6 +1159,17 @@ def named_in_place_phrase(noun, offset, mentions):
         if m is not None and m["label"] != "NORP":
             return m
     return None
+
+
+def is_done_to_its_head(verb):
+    """True for a relative or participle clause whose verb is done to the noun it describes:
+    "Basra, which is patrolled", "a cafe frequented by", "the plant that troops are storming"."""
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBN"
+    if verb.dep_ != "relcl":
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or any(
+        c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in verb.children)
 
 
 def is_locative_relative(token):

@@ -254,6 +254,12 @@ LOCATION_CASES = [
      "Exiled writers protested Vietnam's arrests of bloggers on Tuesday.", "protested", None),
     ("location_is_the_division_the_subject_belongs_to",
      "Angry Helmand residents protested on Friday after the raid.", "protested", "Helmand"),
+    ("location_of_the_noun_a_passive_relative_clause_is_done_to",
+     "Officials visited a hospital in Gao, which was shelled by rebels on Monday.", "shelled", "Gao"),
+    ("location_of_the_noun_an_object_relative_clause_is_done_to",
+     "The Kismayo airport that the militants stormed last week reopened on Friday.", "stormed", "Kismayo"),
+    ("location_of_the_noun_a_participle_is_done_to",
+     "A Quetta cafe bombed by militants in 2013 reopened on Friday.", "bombed", "Quetta"),
     ("a_phrase_beats_the_owner",
      "Chile's top prosecutor was shot in Mendoza on Tuesday.", "shot", "Mendoza"),
 ]
