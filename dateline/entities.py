@@ -372,6 +372,12 @@ def is_misread_place(ent, r, place_kind):
     person = ent.label_ == "PERSON"
     if (root.dep_ == "dobj" and head in r["place_taking_verbs"]) or is_example_of_places(root, r):
         return True
+    # "Samashki and Bamut were encircled by troops": what such a verb's passive is done to.
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ == "nsubjpass" and first.head.lemma_.lower() in r["place_taking_verbs"]:
+        return True
     kind = place_kind(normalize_name(ent.text))
     strong = kind in ("country", "place")
     if root.dep_ == "dobj" and head in r["place_or_other_verbs"]:

@@ -191,6 +191,8 @@ LABEL_CASES = [
      "Rebels stormed the southern perimeter of Tadif overnight.", "Tadif", "GPE"),
     ("a_name_opening_with_an_arabic_landform_word_is_a_place",  # the model says PERSON
      "The rebels retreated to Jabal Zawiya after the battle.", "Jabal Zawiya", "LOC"),
+    ("the_passive_subject_of_a_verb_that_takes_places_is_a_place",  # the model says PERSON
+     "Samashki and Bamut were completely encircled by Russian troops on Sunday night.", "Bamut", "GPE"),
     ("a_person_owning_a_stronghold_stays_a_person",
      "Amarah, a stronghold of Moqtada al-Sadr, was quiet.", "Moqtada al-Sadr", "PERSON"),
     ("a_person_in_apposition_with_an_office_stays_a_person",
