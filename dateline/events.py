@@ -1020,6 +1020,15 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
             return found
+    # Then the clause on the subject: "a car parked near the Sa'ah Restaurant detonated", "a bomb
+    # targeting a mosque in Parachinar killed 22", "the attacks, which took place in Zangang, left
+    # scores injured" (but "tanks stationed at Kfar Darom shelled a post in Deir El-Balah").
+    described = [c for s in trigger.children if s.dep_ == "nsubj" for c in s.children
+                 if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    for head in described + [o for c in described for o in c.children if o.dep_ == "dobj"]:
+        found = toponym_of_phrases(head, offset, mentions, hidden)
+        if found is not None:
+            return found
     # "an attack in Kenya in which gunmen shot 28", "Kenya, where gunmen shot 28": the place the
     # relative clause refers back to.
     if trigger.dep_ == "relcl" and any(is_locative_relative(c) for c in trigger.children):

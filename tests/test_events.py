@@ -260,6 +260,10 @@ LOCATION_CASES = [
      "The Kismayo airport that the militants stormed last week reopened on Friday.", "stormed", "Kismayo"),
     ("location_of_the_noun_a_participle_is_done_to",
      "A Quetta cafe bombed by militants in 2013 reopened on Friday.", "bombed", "Quetta"),
+    ("location_in_the_clause_on_the_subject",
+     "A bomb targeting a police patrol in Kirkuk killed three people on Monday.", "killed", "Kirkuk"),
+    ("the_object_s_place_beats_the_clause_on_the_subject",
+     "Tanks stationed near Beit Lahiya shelled a police post in Jabalya on Monday.", "shelled", "Jabalya"),
     ("a_phrase_beats_the_owner",
      "Chile's top prosecutor was shot in Mendoza on Tuesday.", "shot", "Mendoza"),
 ]
