@@ -1123,8 +1123,11 @@ def argument_nouns(trigger):
               for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     # "shot an officer walking near his home in Mosul", "a man riding a motorcycle in Nablus was
     # shot": where the object was, doing what it did.
+    # ...or where it was put or held: "detonated a bomb planted near a camp in Zamboanga",
+    # "captured towns held by Aidid in Somalia" (but "Ane Ses Pass, located in Preah Vihear" is the place).
     doing = [c for n in nouns if n.dep_ in ("dobj", "nsubjpass") for c in n.children
-             if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() not in PATH_VERBS]
+             if c.dep_ == "acl" and c.lemma_.lower() not in PATH_VERBS and (
+                 c.tag_ == "VBG" or (c.tag_ == "VBN" and c.lemma_.lower() not in SITING_VERBS))]
     # "launched an offensive against positions on the Panorama Roundabout": where the target of
     # the event the verb takes was.
     targets = [g for n in nouns if n.dep_ == "dobj" and find_trigger(n) for p in n.children

@@ -264,6 +264,12 @@ LOCATION_CASES = [
      "A bomb targeting a police patrol in Kirkuk killed three people on Monday.", "killed", "Kirkuk"),
     ("the_object_s_place_beats_the_clause_on_the_subject",
      "Tanks stationed near Beit Lahiya shelled a police post in Jabalya on Monday.", "shelled", "Jabalya"),
+    ("location_where_the_object_was_put",
+     "Soldiers destroyed a bomb planted near a market in Kisumu on Monday.", "destroyed", "Kisumu"),
+    ("location_where_the_object_was_held",
+     "Government troops recaptured three villages seized last year in Ituri.", "recaptured", "Ituri"),
+    ("a_place_object_is_more_than_where_it_lies",
+     "The Bakool airstrip, located in southern Somalia, was captured by militants on Monday.", "captured", "Bakool"),
     ("a_phrase_beats_the_owner",
      "Chile's top prosecutor was shot in Mendoza on Tuesday.", "shot", "Mendoza"),
 ]
