@@ -997,6 +997,9 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # ...or the means: "began the assault by storming positions at the Al-Jafra Farms".
     scene += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "by"
               for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+    # ...or a clause on its time: "were shot dead last week when troops raided their West Bank hideout".
+    scene += [r for n in trigger.children if n.dep_ == "npadvmod" for r in n.children
+              if r.dep_ == "relcl" and any(m.lower_ == "when" for m in r.children)]
     # ...or what it was done to do: "managed to advance in Jabal Thurdeh".
     scene += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     for n, head in enumerate(heads):
@@ -1023,9 +1026,17 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # Then the clause on the subject: "a car parked near the Sa'ah Restaurant detonated", "a bomb
     # targeting a mosque in Parachinar killed 22", "the attacks, which took place in Zangang, left
     # scores injured" (but "tanks stationed at Kfar Darom shelled a post in Deir El-Balah").
+    # So does the clause on a passive's agent: "shot by gunmen who opened fire on his car in
+    # Monterrey", and the whole it is part of: "by soldiers of the 101st Division near Mosul".
+    agents = [g for p in trigger.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
     described = [c for s in trigger.children if s.dep_ == "nsubj" for c in s.children
                  if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    for head in described + [o for c in described for o in c.children if o.dep_ == "dobj"]:
+    described += [c for a in agents for c in a.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    # ...but not where it is based: "patrolled by troops which have their bases in Turkey".
+    described = [c for c in described if c.lemma_.lower() not in SITING_VERBS | {"have"}]
+    wholes = [g for a in agents for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    for head in described + [o for c in described for o in c.children if o.dep_ == "dobj"] + wholes:
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
             return found
@@ -1068,8 +1079,9 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                   and not (t is c and is_unknown_victim(c, verb, offset, mentions))]
         found = found or toponym_in([t for t in tokens if not names_owner(t, offset, mentions)
                                      and not names_home(t, offset, mentions)], offset, mentions)
-    # A town the subject belongs to: "New Delhi police shot dead a man" (not a country: "US troops").
-    for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
+    # A town the subject belongs to: "New Delhi police shot dead a man" (not a country: "US troops"),
+    # or the agent: "shot by London police".
+    for subject in [c for c in trigger.children if c.dep_ == "nsubj"] + agents:
         towns = [t for t in subject.children if t.dep_ == "compound" and t.pos_ == "PROPN"]
         m = toponym_in(towns, offset, mentions)
         town = m is not None and m["label"] == "GPE" and m["end"] <= offset + subject.idx
