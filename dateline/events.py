@@ -968,12 +968,16 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # "seven were killed and nine other injured in Sousan".
     co_verbs += [a for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
                  for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"]
-    heads += co_verbs
-    # The left-out verb's agent and occasion too: "36 injured by a motorcycle bomb in Al-Bayaa".
+    # The trigger's own agent and occasion come first: "shot by police in Khanpur ..., and the
+    # Muslim was burned in the Vejalpur area"; then the left-out verb's too: "36 injured by a
+    # motorcycle bomb in Al-Bayaa".
     for verb in [trigger] + [v for v in co_verbs if v.dep_ == "acl"]:
+        if verb is not trigger and co_verbs[0] not in heads:
+            heads += co_verbs
         for prep in verb.children:
             if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
                 heads += [c for c in prep.children if c.dep_ == "pobj"]
+    heads += [v for v in co_verbs if v not in heads]
     # ...and the occasion of a verb it depends on: "killed 100 during an attack on the town of
     # Fotokol, murdering residents".
     heads += [g for v in governors for p in v.children if p.dep_ == "prep" and p.lower_ in ("during", "amid")

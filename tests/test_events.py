@@ -281,6 +281,9 @@ LOCATION_CASES = [
     ("location_in_a_clause_on_the_time",
      "Three more soldiers were killed Monday, when rebels detonated a roadside bomb in Vavuniya, bringing the toll to 40.",
      "killed", "Vavuniya"),
+    ("the_trigger_s_own_agent_before_a_coordinated_verb",
+     "The first man was shot by police in Kadugli, witnesses said, and the second was beaten in the Dilling area.",
+     "shot", "Kadugli"),
     ("a_phrase_beats_the_owner",
      "Chile's top prosecutor was shot in Mendoza on Tuesday.", "shot", "Mendoza"),
 ]
