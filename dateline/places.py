@@ -792,7 +792,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
     return best, round(confidence, 3), alternatives
 
 
-COMPASS_PART = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western) )+(?=\S)")
+COMPASS_PART = re.compile(r"^(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central) )+(?=\S)")
 
 
 def is_same_sense(a, b):
@@ -805,7 +805,8 @@ def is_same_sense(a, b):
 
 def compass_part_of(key, gazetteer):
     """The countries and first-level divisions a part named by its compass points lies in, for a
-    name the gazetteer lacks: "South West England" is in England, "Central Kenya" in Kenya."""
+    name the gazetteer lacks: "South West England" is in England, "Central Kenya" in Kenya,
+    "northeast Nigeria" in Nigeria."""
     part = COMPASS_PART.match(key)
     if part is None:
         return ()

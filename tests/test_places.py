@@ -100,6 +100,9 @@ RESOLUTION_CASES = [
      "The couple were poisoned in the English city of Salisbury in March.", "Salisbury", "country_code", "GB"),
     ("a_part_named_by_its_compass_points_is_in_the_division_it_names",
      "Floods closed roads in North West England on Sunday.", "North West England", "name", "England"),
+    ("a_part_named_by_one_compass_word_is_in_the_country_it_names",  # the model tags "northeast Nigeria"
+     "A suicide bomber struck a market in the town of Biu, northeast Nigeria, on Thursday.", "northeast Nigeria",
+     "name", "Nigeria"),
     ("a_county_in_such_a_part_is_in_that_division",
      "A caravan fire killed two people in Cornwall in South West England.", "Cornwall", "country_code", "GB"),
     ("korea_alone_is_the_south_not_a_village_in_ivory_coast",
