@@ -456,6 +456,24 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
     assert top(coded("Kenyan officials met Somali envoys at the border on Friday."))["plover"] == "CONSULT"
 
 
+@pytest.mark.parametrize("text, code", [
+    ("A suicide bomber detonated explosives at a checkpoint in Baquba on Monday.", "183"),
+    ("Gunmen gunned down a judge in Peshawar on Monday.", "1823"),
+    ("Militants executed three hostages in Raqqa on Sunday.", "1823"),
+    ("Government jets targeted rebel positions near Idlib on Monday.", "190"),
+    ("Rebels injured four soldiers in an ambush near Kidal.", "190"),
+])
+def test_verbs_of_bombing_execution_targeting_and_injury_are_assaults(coded, text, code):
+    assert top(coded(text))["cameo_code"] == code
+
+
+def test_business_and_sport_senses_of_execute_target_and_injure_are_no_events(coded):
+    for text in ("The new chief executive executed the plan to cut costs within a year.",
+                 "The carmaker is targeting young buyers in China with a cheaper model.",
+                 "Kaplan injured his knee in training on Tuesday, his club said."):
+        assert not coded(text)["events"], text
+
+
 def test_forces_of_nature_are_no_actors(coded):
     for text in ("Officials fear a major earthquake will strike Tokyo within decades.",
                  "Dozens of homes were destroyed by floods in Sindh on Monday.",
