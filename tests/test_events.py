@@ -470,6 +470,8 @@ def test_verbs_of_bombing_execution_targeting_and_injury_are_assaults(coded, tex
 def test_business_and_sport_senses_of_execute_target_and_injure_are_no_events(coded):
     for text in ("The new chief executive executed the plan to cut costs within a year.",
                  "The carmaker is targeting young buyers in China with a cheaper model.",
+                 "The studios launched a legal campaign targeting websites that share films.",
+                 "Paramount will start releasing titles on the new disc format next year.",
                  "Kaplan injured his knee in training on Tuesday, his club said."):
         assert not coded(text)["events"], text
 
