@@ -968,16 +968,11 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # "seven were killed and nine other injured in Sousan".
     co_verbs += [a for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
                  for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"]
-    # The trigger's own agent and occasion come first: "shot by police in Khanpur ..., and the
-    # Muslim was burned in the Vejalpur area"; then the left-out verb's too: "36 injured by a
-    # motorcycle bomb in Al-Bayaa".
-    for verb in [trigger] + [v for v in co_verbs if v.dep_ == "acl"]:
-        if verb is not trigger and co_verbs[0] not in heads:
-            heads += co_verbs
-        for prep in verb.children:
-            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in SCENE_PREPOSITIONS):
-                heads += [c for c in prep.children if c.dep_ == "pobj"]
-    heads += [v for v in co_verbs if v not in heads]
+    # The trigger's own agent and occasion come before them: "shot by police in Khanpur ..., and
+    # the Muslim was burned in the Vejalpur area"; the left-out verb's after them: "36 injured by
+    # a motorcycle bomb in Al-Bayaa".
+    heads += agent_and_occasion(trigger) + co_verbs
+    heads += [n for v in co_verbs if v.dep_ == "acl" for n in agent_and_occasion(v)]
     # ...and the occasion of a verb it depends on: "killed 100 during an attack on the town of
     # Fotokol, murdering residents".
     heads += [g for v in governors for p in v.children if p.dep_ == "prep" and p.lower_ in ("during", "amid")
@@ -1116,6 +1111,12 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                                      if not names_owner(t, offset, mentions) and not names_home(t, offset, mentions)
                                      and not is_part_of_name(t, c)], offset, mentions)
     return found
+
+
+def agent_and_occasion(verb):
+    """The nouns of a verb's agent and of its scene phrases: "by settlers", "during a rally"."""
+    return [c for p in verb.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in SCENE_PREPOSITIONS)
+            for c in p.children if c.dep_ == "pobj"]
 
 
 def is_unknown_victim(noun, verb, offset, mentions):

@@ -462,6 +462,7 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
     ("Militants executed three hostages in Raqqa on Sunday.", "1823"),
     ("Government jets targeted rebel positions near Idlib on Monday.", "190"),
     ("Rebels injured four soldiers in an ambush near Kidal.", "190"),
+    ("Muslim families are targeted in Kashmir by rebels who suspect them of informing.", "190"),
 ])
 def test_verbs_of_bombing_execution_targeting_and_injury_are_assaults(coded, text, code):
     assert top(coded(text))["cameo_code"] == code
