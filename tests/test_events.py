@@ -378,18 +378,6 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
                  "A sequel to hit film Harbour Ghosts opens in cinemas in May.",
                  "The army band provided the evening's entertainment at the summit dinner."):
         assert not coded(text)["events"], text
-    assert top(coded("Rebels captured the town of Birao on Sunday."))["plover"] == "ASSAULT"
-    assert top(coded("Rockets hit a crowded market in Aleppo on Sunday."))["plover"] == "ASSAULT"
-    assert top(coded("Shells hit film studios in the capital on Sunday."))["plover"] == "ASSAULT"
-    assert top(coded("Norway cut aid to Malawi on Monday."))["cameo_code"].startswith("16")
-    assert top(coded("A missile hit the convoy near Kandahar on Monday."))["plover"] == "ASSAULT"
-    assert top(coded("Thousands demonstrated outside parliament in Kiev on Sunday."))["plover"] == "PROTEST"
-    assert top(coded("Soldiers shot up the car of a photographer near Falluja."))["plover"] == "ASSAULT"
-    assert top(coded("Rebels captured the mayor of Kidal on Sunday."))["plover"] == "ASSAULT"
-    assert top(coded("Jets hit rebel targets near Kismayo on Sunday."))["plover"] == "ASSAULT"
-    assert top(coded("Students demonstrated in Athens on Thursday against the reform the latest protests in a month."))["plover"] == "PROTEST"
-    assert top(coded("Some 3,000 people demonstrated in Minsk on Monday to mark the anniversary of the disaster, "
-                     "the world's worst nuclear accident."))["plover"] == "PROTEST"
 
 
 @pytest.mark.parametrize("text, no_event", [
@@ -438,22 +426,44 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
                  "Mr Howard asked: \"Why has the minister waited so long?\"",
                  "When asked if the bank would sell its stake, the spokesman declined to comment."):
         assert not coded(text)["events"], text
-    assert top(coded("The rebels released two hostages in Gao on Tuesday."))["plover"] == "RETREAT"
-    assert top(coded("The airline struck a deal with its pilots' union on Monday."))["plover"] != "ASSAULT"
-    assert top(coded("Gunmen struck a police post in Quetta on Monday."))["plover"] == "ASSAULT"
-    assert top(coded("Protesters blocked the main road to the airport on Monday."))["plover"] == "PROTEST"
-    assert top(coded("Prosecutors charged the mayor with fraud on Monday."))["plover"] == "COERCE"
-    assert top(coded("Syria declined an invitation to the talks in Geneva."))["plover"] == "REJECT"
-    assert top(coded("Israel allowed aid convoys into Gaza on Monday."))["plover"] == "RETREAT"
+
+
+# The event senses beside the senses above that are none.
+@pytest.mark.parametrize("text, field, value", [
+    ("Rebels captured the town of Birao on Sunday.", "plover", "ASSAULT"),
+    ("Rockets hit a crowded market in Aleppo on Sunday.", "plover", "ASSAULT"),
+    ("Shells hit film studios in the capital on Sunday.", "plover", "ASSAULT"),
+    ("Norway cut aid to Malawi on Monday.", "cameo_root", "16"),
+    ("A missile hit the convoy near Kandahar on Monday.", "plover", "ASSAULT"),
+    ("Thousands demonstrated outside parliament in Kiev on Sunday.", "plover", "PROTEST"),
+    ("Soldiers shot up the car of a photographer near Falluja.", "plover", "ASSAULT"),
+    ("Rebels captured the mayor of Kidal on Sunday.", "plover", "ASSAULT"),
+    ("Jets hit rebel targets near Kismayo on Sunday.", "plover", "ASSAULT"),
+    ("Students demonstrated in Athens on Thursday against the reform the latest protests in a month.", "plover", "PROTEST"),
+    ("Some 3,000 people demonstrated in Minsk on Monday to mark the anniversary of the disaster, "
+     "the world's worst nuclear accident.", "plover", "PROTEST"),
+    ("The rebels released two hostages in Gao on Tuesday.", "plover", "RETREAT"),
+    ("The airline struck a deal with its pilots' union on Monday.", "cameo_root", "05"),
+    ("Gunmen struck a police post in Quetta on Monday.", "plover", "ASSAULT"),
+    ("Protesters blocked the main road to the airport on Monday.", "plover", "PROTEST"),
+    ("Prosecutors charged the mayor with fraud on Monday.", "plover", "COERCE"),
+    ("Syria declined an invitation to the talks in Geneva.", "plover", "REJECT"),
+    ("Israel allowed aid convoys into Gaza on Monday.", "plover", "RETREAT"),
+    ("Police asked residents near the plant to stay indoors.", "plover", "DEMAND"),
+    ("Israel will pull out its troops from Gaza.", "cameo_code", "035"),
+    ("Two hostages were released in Gao on Tuesday.", "actor2", "Two hostages"),
+    ("Ghana recalled its ambassador to Togo on Monday.", "cameo_code", "161"),
+    ("Kenya asked for international help on Monday.", "plover", "DEMAND"),
+    ("The UN sanctioned three Liberian officials.", "plover", "COERCE"),
+    ("Rebels returned to Kidal on Monday.", "plover", "RETREAT"),
+    ("Kenyan officials met Somali envoys at the border on Friday.", "plover", "CONSULT"),
+])
+def test_the_event_sense_of_a_trigger_is_kept(coded, text, field, value):
+    assert top(coded(text))[field] == value
+
+
+def test_allowing_people_to_cross_is_a_retreat(coded):
     assert event_with(coded("The government allowed the refugees to cross the border."), "RETREAT")
-    assert top(coded("Police asked residents near the plant to stay indoors."))["plover"] == "DEMAND"
-    assert top(coded("Israel will pull out its troops from Gaza."))["cameo_code"] == "035"
-    assert top(coded("Two hostages were released in Gao on Tuesday."))["actor2"] == "Two hostages"
-    assert top(coded("Ghana recalled its ambassador to Togo on Monday."))["cameo_code"] == "161"
-    assert top(coded("Kenya asked for international help on Monday."))["plover"] == "DEMAND"
-    assert top(coded("The UN sanctioned three Liberian officials."))["plover"] == "COERCE"
-    assert top(coded("Rebels returned to Kidal on Monday."))["plover"] == "RETREAT"
-    assert top(coded("Kenyan officials met Somali envoys at the border on Friday."))["plover"] == "CONSULT"
 
 
 @pytest.mark.parametrize("text, code", [
