@@ -22,7 +22,7 @@ import zlib
 from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_placed, known_organisations, normalize_name
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "25"
+GAZETTEER_VERSION = "26"
 # The data files the gazetteer is built from: editing one rebuilds it.
 GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv")
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
@@ -123,6 +123,7 @@ create table places (
 );
 create table names (name text, geonameid integer, kind text);
 create table capitals (geonameid integer primary key);
+create table compact_names (name text, geonameid integer);
 """
 
 
@@ -234,6 +235,13 @@ def build_gazetteer(path):
             keyed[key] = kind
     db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for (k, gid), kind in keyed.items() if k])
     db.execute("create index names_name on names(name)")
+    # Transliterations split words where the news joins them ("Deir ez Zor", "Deir Ezzor"): the
+    # big places' names without spaces.
+    db.execute(
+        "insert into compact_names select distinct replace(n.name, ' ', ''), n.geonameid from names n"
+        " join places p using (geonameid) where n.kind in ('name', 'alt') and instr(n.name, ' ') > 0"
+        " and (p.feature in ('admin1', 'admin2') or p.population >= ?)", (STRONG_CITY_POPULATION,))
+    db.execute("create index compact_names_name on compact_names(name)")
     db.execute("create index places_country on places(country_code, feature)")
     db.execute("insert into meta values ('version', ?)", (gazetteer_version(),))
     db.commit()
@@ -531,6 +539,16 @@ class Gazetteer:
         ).fetchall()
         return tuple(dict(r) for r in rows)
 
+    def joined_spelling(self, key):
+        """The big places whose name, written without spaces, is the key's: "deir ezzor"."""
+        rows = self._db.execute(
+            "select p.*, 'alt' as kind, exists(select 1 from capitals c where c.geonameid = p.geonameid) as capital"
+            " from compact_names n join places p using (geonameid) where n.name = ?"
+            " order by p.population desc limit 10",
+            (key.replace(" ", ""),),
+        ).fetchall()
+        return tuple(dict(r) for r in rows)
+
     def place(self, geonameid):
         """The gazetteer row of a place id, or None."""
         row = self._db.execute("select * from places where geonameid = ?", (geonameid,)).fetchone()
@@ -724,6 +742,8 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
             candidates = tuple(c for c in gazetteer.candidates(words[0])
                                if c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym")
         candidates = candidates or compass_part_of(key, gazetteer)
+        if not candidates and " " in key and len(key) >= 8:
+            candidates = gazetteer.joined_spelling(key)  # "Deir Ezzor" for "Deir ez-Zor"
     if is_generic(key):
         candidates = tuple(c for c in candidates if c["feature"] not in LOCAL_FEATURES)
     words = key.split()

@@ -103,6 +103,8 @@ RESOLUTION_CASES = [
     ("a_part_named_by_one_compass_word_is_in_the_country_it_names",  # the model tags "northeast Nigeria"
      "A suicide bomber struck a market in the town of Biu, northeast Nigeria, on Thursday.", "northeast Nigeria",
      "name", "Nigeria"),
+    ("a_big_place_spelled_with_its_words_joined_is_that_place",  # GeoNames: "Deir ez-Zor"
+     "Government jets struck rebel positions in Deir Ezzor on Monday.", "Deir Ezzor", "country_code", "SY"),
     ("a_county_in_such_a_part_is_in_that_division",
      "A caravan fire killed two people in Cornwall in South West England.", "Cornwall", "country_code", "GB"),
     ("korea_alone_is_the_south_not_a_village_in_ivory_coast",
