@@ -50,6 +50,7 @@ PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "n
                       "stronghold", "port", "enclave"}
 # ...whose modifiers name an owner, not the place: "a Taliban stronghold" (but "the stronghold of Kunduz").
 OWNED_PLACE_NOUNS = {"stronghold", "enclave"}
+CONTROL_VERBS = {"control", "hold"}
 # A road "leading into" a town is no place the road's user was at.
 PATH_VERBS = {"lead", "link", "connect", "run", "stretch", "go", "head"}
 # What an issuer issues: "issued a statement condemning X" is the issuer's condemnation.
@@ -866,6 +867,9 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     # place noun on the army as an apposition.
     objects += [a for o in objects if o.dep_ == "dobj" for a in o.children
                 if a.dep_ == "appos" and a.lemma_.lower() in PLACE_OBJECT_NOUNS]
+    # ...or, without the hyphen, takes "controlled" for a verb of its own: "targeting the Syrian
+    # Arab Army (SAA) controlled Al-Sina'a District".
+    objects += [d for o in objects if o.dep_ == "dobj" for d in controlled_places(o)]
     for obj in objects + [d for d in days if not any(c.dep_ == "dobj" for c in trigger.children)]:
         own = mention_at(mentions, offset + obj.idx, offset + obj.idx + len(obj)) if obj.is_title else None
         if own is not None and obj.dep_ == "dobj" and own["label"] in ("LOC", "FAC"):
@@ -895,6 +899,17 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
                     m["text"].isupper() and (m.get("place") or {}).get("feature") not in ("country", "admin1")):
                 return m
     return None
+
+
+def controlled_places(noun):
+    """What the actor `noun` is said to hold when the parser made "controlled" a verb of its own:
+    "the Syrian Arab Army (SAA) controlled Al-Sina'a District" (no subject, right after the noun)."""
+    doc, after = noun.doc, noun.right_edge.i + 1
+    verb = doc[after] if after < len(doc) else None
+    if verb is None or verb.lemma_.lower() not in CONTROL_VERBS or verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in PLACE_OBJECT_NOUNS)]
 
 
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)[-‘’' ]", re.IGNORECASE)

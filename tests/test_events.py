@@ -767,6 +767,11 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A place noun the parser hangs on the object as an apposition is still what the verb takes.
     ("Rebels opened an assault in the Daraa countryside on Monday, targeting the Syrian Army (SAA) "
      "controlled village of Sheikh Miskin.", "targeting", "Sheikh Miskin"),
+    # ...and, without a hyphen, the parser takes "controlled" or "held" for a verb of its own.
+    ("Rebels launched an offensive in the Idlib countryside on Tuesday, targeting the Syrian Army (SAA) "
+     "controlled Jisr al-Shughur District near the river.", "targeting", "Jisr al-Shughur District"),
+    ("The militants opened an assault in the Raqqa Governorate on Sunday, targeting the Kurdish militia "
+     "held town of Ain Issa.", "targeting", "Ain Issa"),
 ])
 def test_location_of_any_word(model, gazetteer, text, word, place):
     assert location_of_word(model, gazetteer, text, word) == place
