@@ -1021,10 +1021,11 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         if found is not None:
             if n >= first_governor_head and trigger.dep_ in ("advcl", "xcomp", "conj"):
                 # "launched an offensive in the Hama countryside, targeting positions near the
-                # town of Kawkab": the clause's own object says where, more closely.
+                # town of Kawkab": the clause's own object says where, more closely, or as
+                # closely ("marched in Leeds, while thousands gathered for rallies in Manchester").
                 nouns = [] if speech else argument_nouns(trigger)
                 own = next((m for m in (toponym_of_phrases(h, offset, mentions, hidden) for h in nouns) if m), None)
-                if own is not None and specificity(own) > specificity(found):
+                if own is not None and specificity(own) >= specificity(found):
                     return own
             return found
     # Then a locative phrase on an argument: "shot a policeman and a boy in the town of Tulkarm",

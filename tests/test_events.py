@@ -758,6 +758,8 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     ("West of Mosul, militants attacked an army post.", "attacked", "Mosul"),
     # A clause's own object says where more closely than the phrase of the verb it depends on.
     ("Students marched against the war on Serbia and the bombing of the embassy in Belgrade.", "bombing", "Belgrade"),
+    # ...and as closely when both name a town: its own place is where it happened.
+    ("About 500 people marched in Leeds, while thousands gathered for rallies in Manchester.", "gathered", "Manchester"),
     # Where the object is said to lie; but "this village" is a place named before.
     ("Insurgents launched an assault in the Kunar countryside on Sunday, targeting the farms located near the "
      "border town of Asadabad.", "targeting", "Asadabad"),
