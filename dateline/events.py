@@ -36,6 +36,10 @@ SCENE_PREPOSITIONS = {"during", "amid", "in", "at"}
 NAMING_VERBS = {"know", "call", "name", "dub"}
 BUILDING_WORDS = {"office", "center", "centre", "university", "mosque", "church", "temple", "hospital", "museum",
                   "school", "hotel", "station", "stadium", "building", "headquarters", "terminal", "market", "prison"}
+# Where a thing stands: a clause on one says where ("at a checkpoint they guarded in Tikrit").
+SITE_NOUNS = BUILDING_WORDS | {"checkpoint", "shop", "store", "home", "house", "camp", "post", "compound", "restaurant",
+                               "cafe", "café", "bar", "factory", "plant", "farm", "base", "village", "town", "city",
+                               "area", "district", "neighbourhood", "neighborhood"}
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
 PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
@@ -1217,6 +1221,17 @@ def is_done_to_its_head(verb):
         c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in verb.children)
 
 
+def phrase_tokens(prep):
+    """The words of a phrase, less relative clauses on its nouns: "against a tunnel dug by militants
+    near X" tells where the tunnel was dug, "an agreement which has been passed by Colombia" of
+    something else; a clause of time or place still tells where ("in October, when they met in X")."""
+    told_apart = [t for t in prep.subtree if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN")
+                  and not find_trigger(t.head) and t.head.lemma_.lower() not in SITE_NOUNS
+                  and not any(c.lower_ in ("when", "where", "while") or is_locative_relative(c) for c in t.children)]
+    skipped = {t.i for r in told_apart for t in r.subtree}
+    return [t for t in prep.subtree if t.i not in skipped]
+
+
 def is_locative_relative(token):
     """True for the 'where' or 'in which' that opens a relative clause about a place or an event."""
     if token.dep_ == "advmod" and token.lower_ == "where":
@@ -1298,7 +1313,7 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
         if described is not None:
             return described
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        found = toponym_in(prep.subtree, offset, mentions, near=pobj)
+        found = toponym_in(phrase_tokens(prep), offset, mentions, near=pobj)
         described = place_a_phrase_describes(prep, pobj, found, offset, mentions) if found is not None else None
         if described is not None:
             return described

@@ -769,6 +769,12 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A place noun the parser hangs on the object as an apposition is still what the verb takes.
     ("Rebels opened an assault in the Daraa countryside on Monday, targeting the Syrian Army (SAA) "
      "controlled village of Sheikh Miskin.", "targeting", "Sheikh Miskin"),
+    # A relative clause on a person or a thing in the phrase tells of something else; on an event
+    # or a site it still says where.
+    ("Hundreds of farmers marched on Tuesday in support of a senator who was born in Ohio.", "marched", None),
+    ("Police arrested two men at a farm owned by a family that fled from Kosovo.", "arrested", None),
+    ("Six people were killed in an attack that hit a market in Kandahar.", "killed", "Kandahar"),
+    ("The soldiers were shot at a checkpoint they guarded in Tikrit.", "shot", "Tikrit"),
     # ...and, without a hyphen, the parser takes "controlled" or "held" for a verb of its own.
     ("Rebels launched an offensive in the Idlib countryside on Tuesday, targeting the Syrian Army (SAA) "
      "controlled Jisr al-Shughur District near the river.", "targeting", "Jisr al-Shughur District"),
