@@ -1228,6 +1228,8 @@ def phrase_tokens(prep):
     told_apart = [t for t in prep.subtree if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN")
                   and not find_trigger(t.head) and t.head.lemma_.lower() not in SITE_NOUNS
                   and not any(c.lower_ in ("when", "where", "while") or is_locative_relative(c) for c in t.children)]
+    # ...nor the doer of a participle: "talks sponsored by France", "prisoners held by Israel".
+    told_apart += [a for t in prep.subtree if t.dep_ == "acl" and t.tag_ == "VBN" for a in t.children if a.dep_ == "agent"]
     skipped = {t.i for r in told_apart for t in r.subtree}
     return [t for t in prep.subtree if t.i not in skipped]
 

@@ -773,6 +773,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # or a site it still says where.
     ("Hundreds of farmers marched on Tuesday in support of a senator who was born in Ohio.", "marched", None),
     ("Police arrested two men at a farm owned by a family that fled from Kosovo.", "arrested", None),
+    ("Some 50,000 nurses marched through the city centre on Monday in a noisy demonstration organized by "
+     "Europe's biggest union.", "marched", None),
+    ("The rebels seized the two soldiers in hopes of exchanging them for prisoners held by Ethiopia.", "seized", None),
     ("Six people were killed in an attack that hit a market in Kandahar.", "killed", "Kandahar"),
     ("The soldiers were shot at a checkpoint they guarded in Tikrit.", "shot", "Tikrit"),
     # ...and, without a hyphen, the parser takes "controlled" or "held" for a verb of its own.
