@@ -42,6 +42,7 @@ SITE_NOUNS = BUILDING_WORDS | {"checkpoint", "shop", "store", "home", "house", "
                                "area", "district", "neighbourhood", "neighborhood"}
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
 PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
+ENTRY_VERBS = {"enter", "sneak", "slip", "cross", "infiltrate"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
                 "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come"}
 # A part of a place is where its whole is: "the streets of Suva", "in the capital Baku".
@@ -1109,6 +1110,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # Piranshahr", "shot dead as he was leaving his home in Moscow".
     # The scene clause's agent too: "killed when his convoy was hit by a bomb near Samarra".
     scene += [g for head in scene for p in head.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
+    # ...and what it was trying to do at that moment: "shot while trying to escape arrest close to
+    # the town of Poso" (not where it was going: "captured as he tried to enter Afghanistan").
+    scene += [x for head in scene if is_same_moment(head) for x in head.children if x.dep_ == "xcomp"
+              and x.pos_ == "VERB" and x.lemma_.lower() not in MOTION_VERBS | ENTRY_VERBS]
     # A place the scene clause acts on comes before its phrases, as for the trigger: "began the
     # assault by storming the village of Kafr Saghir in northeast Aleppo".
     for head in scene:
@@ -1120,9 +1125,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         # under fire in eastern Georgia", not "after beginning the year with a win at Chennai".
         # "while scavenging for food behind a store in Murphy" is that moment too; "while other
         # fighters withdrew to Jarablus", with a subject of its own, a contrast.
-        meanwhile = any(m.dep_ in ("mark", "advmod") and (m.lower_ in ("when", "as") or (
-            m.lower_ == "while" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)))
-            for m in head.children)
+        meanwhile = is_same_moment(head, own_subject=False)
         for noun in (n for n in argument_nouns(head) if n.dep_ == "dobj" or meanwhile):
             found = found or toponym_of_phrases(noun, offset, mentions, hidden)
     # ...or a place inside that object: "shot dead as he entered a Baghdad mosque".
@@ -1131,6 +1134,14 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                                      if not names_owner(t, offset, mentions) and not names_home(t, offset, mentions)
                                      and not is_part_of_name(t, c)], offset, mentions)
     return found
+
+
+def is_same_moment(clause, own_subject=True):
+    """True for a clause opened by "when" or "as", or by "while" (with a subject of its own only
+    when `own_subject`: "while other fighters withdrew" may be a contrast)."""
+    return any(m.dep_ in ("mark", "advmod") and (m.lower_ in ("when", "as") or (m.lower_ == "while" and (
+        own_subject or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)))) for m in clause.children) or (
+        clause.dep_ == "pcomp" and clause.head.lower_ == "while")
 
 
 def agent_and_occasion(verb):

@@ -769,6 +769,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # A place noun the parser hangs on the object as an apposition is still what the verb takes.
     ("Rebels opened an assault in the Daraa countryside on Monday, targeting the Syrian Army (SAA) "
      "controlled village of Sheikh Miskin.", "targeting", "Sheikh Miskin"),
+    # What the victim was trying to do at that moment says where; where it was going does not.
+    ("The reporter was shot on Monday while waiting to meet officials in the port city of Mombasa.", "shot", "Mombasa"),
+    ("Two guards were shot as they tried to stop a robbery at a bank in Lyon.", "shot", "Lyon"),
+    ("The rebel commander was captured on Friday as he tried to enter Uganda.", "captured", None),
     # A relative clause on a person or a thing in the phrase tells of something else; on an event
     # or a site it still says where.
     ("Hundreds of farmers marched on Tuesday in support of a senator who was born in Ohio.", "marched", None),
