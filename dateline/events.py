@@ -978,6 +978,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         heads.append(node)
         governors.append(node)
         heads += [c for c in node.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and find_trigger(c))]
+        # "carried out a series of airstrikes over the Deir Ezzor Governorate, targeting ...": the
+        # event noun the governing verb's object counts.
+        heads += [g for c in node.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
+                  and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and find_trigger(g)]
     # Verbs sharing the trigger's arguments ("shot and killed a man at a roadblock"), the agent of
     # a passive ("shot by a settler near Beitunia") and the event a time phrase names ("murdered
     # during a meeting in Darjeeling").
