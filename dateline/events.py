@@ -978,6 +978,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         heads.append(node)
         governors.append(node)
         heads += [c for c in node.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and find_trigger(c))]
+        # "targeted a bus carrying pilgrims in the town of Taji, killing 10": where its object was.
+        heads += [a for c in node.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG"]
         # "carried out a series of airstrikes over the Deir Ezzor Governorate, targeting ...": the
         # event noun the governing verb's object counts.
         heads += [g for c in node.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"

@@ -775,6 +775,9 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # The event noun a governing verb's object counts: "carried out a wave of airstrikes over X, killing".
     ("Warplanes carried out a wave of airstrikes over the Raqqa countryside on Monday, killing 14 fighters.",
      "killing", "Raqqa"),
+    # ...and where the governing verb's object was, doing what it did.
+    ("A suicide bomber targeted a truck carrying soldiers in the town of Tal Afar on Monday, killing seven people.",
+     "killing", "Tal Afar"),
     # What the victim was trying to do at that moment says where; where it was going does not.
     ("The reporter was shot on Monday while waiting to meet officials in the port city of Mombasa.", "shot", "Mombasa"),
     ("Two guards were shot as they tried to stop a robbery at a bank in Lyon.", "shot", "Lyon"),
