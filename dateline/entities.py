@@ -332,12 +332,23 @@ def with_misread_places(sentence, ents, place_kind):
                 is_misread_place(ent, r, place_kind) or is_listed_with_places(ent, ents[n + 1:n + 2], places, place_kind)):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
             places.update(range(ent.start, ent.end))
+        elif ent.label_ == "NORP" and names_unknown_place(ent, r, place_kind):
+            ent = Span(ent.doc, ent.start, ent.end, label="GPE")  # "Akida village" tagged as a people
+            places.update(range(ent.start, ent.end))
         elif ent.label_ in ("PERSON", "ORG", "PRODUCT") and len(ent) == 1 and place_kind(normalize_name(ent.text)) == "nationality":
             ent = Span(ent.doc, ent.start, ent.end, label="NORP")  # "Kosovar officials" tagged ORG
         elif ent.label_ in ("GPE", "LOC", "NORP") and is_known_organisation(ent, place_kind):
             ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the military official of Daesh"
         changed.append(ent)
     return changed
+
+
+def names_unknown_place(ent, r, place_kind):
+    """True for a name tagged as a people that modifies a place noun and names no people:
+    "Akida village", "the Fdhiliyah neighborhood" (not "a Sunni town", "the French island")."""
+    words = {w.lower_ for w in ent}
+    return ent.root.tag_ == "NNP" and names_place_noun(ent.root, r) and not (words & r["faith_and_group_words"]) and (
+        place_kind(normalize_name(ent.text)) != "nationality")
 
 
 def is_known_organisation(ent, place_kind):

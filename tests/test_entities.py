@@ -193,6 +193,12 @@ LABEL_CASES = [
      "The rebels retreated to Jabal Zawiya after the battle.", "Jabal Zawiya", "LOC"),
     ("the_passive_subject_of_a_verb_that_takes_places_is_a_place",  # the model says PERSON
      "Samashki and Bamut were completely encircled by Russian troops on Sunday night.", "Bamut", "GPE"),
+    ("an_unknown_name_the_model_called_a_people_before_a_place_noun_is_a_place",  # the model says NORP
+     "Fighters were killed in clashes in Tellak village.", "Tellak", "GPE"),
+    ("a_sect_before_a_place_noun_stays_a_people",  # the model says NORP
+     "Mortars hit the Shi'ite neighbourhood of Kadhimiya.", "Shi'ite", "NORP"),
+    ("a_regime_s_people_before_a_place_noun_stays_a_people",  # the model says NORP
+     "Prisoners were held in a Nazi camp until 1945.", "Nazi", "NORP"),
     ("a_person_owning_a_stronghold_stays_a_person",
      "Amarah, a stronghold of Moqtada al-Sadr, was quiet.", "Moqtada al-Sadr", "PERSON"),
     ("a_person_in_apposition_with_an_office_stays_a_person",
