@@ -143,6 +143,10 @@ LABEL_CASES = [
     ("a_name_ending_in_a_facility_word_the_model_left_untagged_is_a_facility",
      "Police initially cleared the Calais Migrant Camp last week; however, hundreds of people returned.",
      "Calais Migrant Camp", "FAC"),
+    ("a_name_ending_in_a_building_word_the_model_called_an_organisation_is_a_facility",
+     "Rockets hit the Al-Rahma Hospital on Monday.", "Al-Rahma Hospital", "FAC"),
+    ("a_station_the_model_called_an_organisation_is_a_facility",
+     "Two bombs exploded at Kalyani Station during the rush hour.", "Kalyani Station", "FAC"),
     ("a_town_a_verb_of_entry_takes_is_a_place_though_the_model_called_it_an_event",
      "Soldiers entered Quraytayn in the morning.", "Quraytayn", "GPE"),
     ("a_people_s_name_on_a_vehicle_is_its_model_not_a_town",  # the model says NORP; Chinook, Montana
