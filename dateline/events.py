@@ -62,6 +62,9 @@ PATH_VERBS = {"lead", "link", "connect", "run", "stretch", "go", "head"}
 DOCUMENT_NOUNS = {"statement", "declaration", "resolution", "letter", "communique", "communiqué", "report",
                   "decree", "appeal", "petition", "motion", "bill", "message", "note", "ultimatum", "warning",
                   "order", "directive", "memo", "memorandum", "notice"}
+# Where a report is made: "said in an interview", "told a news conference in Kabul".
+SPEECH_NOUNS = {"interview", "briefing", "conference", "speech", "broadcast", "address", "meeting", "telephone",
+                "phone", "call", "email", "e-mail", "post", "tweet", "video", "session", "hearing", "court", "parliament"}
 RESIDENT_NOUNS = {"resident", "native", "citizen", "inhabitant", "man", "woman", "boy", "girl", "mother",
                   "father", "son", "daughter", "family"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -841,7 +844,30 @@ def location_of(trigger, offset, mentions):
         found = toponym_of_phrases(subject, offset, mentions) if subject is not None else None
         if found is not None and specificity(found) < SPECIFICITY["admin2"]:
             found = None  # "sources in Yemen" may be anywhere in it
+    if found is None:
+        found = phrase_after_aside(trigger, offset, mentions)
     return found
+
+
+def phrase_after_aside(trigger, offset, mentions):
+    """The place in a phrase the parser hung on a report set in as an aside after the clause:
+    "were shot dead in their car, police said, on a road in Diwaniyah" (but not "said in a
+    statement in Kabul" nor "told reporters in Gode": where it was said)."""
+    reporter = trigger.head if trigger.dep_ == "ccomp" else None
+    if reporter is None or reporter.i < trigger.i or reporter.lemma_.lower() not in REPORTING_VERBS or any(
+            c.dep_ in ("dobj", "dative") for c in reporter.children):
+        return None  # "..., the official told reporters in Gode": where it was told
+    doc = trigger.doc
+    if not any(t.text == "," for t in doc[trigger.right_edge.i:reporter.i]):
+        return None
+    for prep in (p for p in locative_phrases(reporter) if p.i > reporter.i):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() in DOCUMENT_NOUNS | SPEECH_NOUNS:
+            continue
+        found = toponym_in(phrase_tokens(prep), offset, mentions, near=pobj)
+        if found is not None:
+            return found
+    return None
 
 
 def owner_place(trigger, offset, mentions):

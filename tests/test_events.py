@@ -778,6 +778,10 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # ...and where the governing verb's object was, doing what it did.
     ("A suicide bomber targeted a truck carrying soldiers in the town of Tal Afar on Monday, killing seven people.",
      "killing", "Tal Afar"),
+    # A phrase the parser hung on a report set in as an aside still says where; where it was said does not.
+    ("Two guards were shot dead at a checkpoint late Monday, police said, on the main road in Ramadi.", "shot", "Ramadi"),
+    ("Two guards were shot dead at a checkpoint late Monday, police said in a statement in Baghdad.", "shot", None),
+    ("Rebels have captured two soldiers, the governor told reporters in the town of Garissa.", "captured", None),
     # What the victim was trying to do at that moment says where; where it was going does not.
     ("The reporter was shot on Monday while waiting to meet officials in the port city of Mombasa.", "shot", "Mombasa"),
     ("Two guards were shot as they tried to stop a robbery at a bank in Lyon.", "shot", "Lyon"),
