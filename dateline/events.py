@@ -42,6 +42,7 @@ SITE_NOUNS = BUILDING_WORDS | {"checkpoint", "shop", "store", "home", "house", "
                                "area", "district", "neighbourhood", "neighborhood"}
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
 PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
+CASUALTY_VERBS = {"kill", "wound", "injure"}
 ENTRY_VERBS = {"enter", "sneak", "slip", "cross", "infiltrate"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
                 "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come"}
@@ -997,7 +998,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         heads.append(trigger.head.head)
     node, governors = trigger, []
     first_governor_head = len(heads)
-    while node.dep_ in ("advcl", "xcomp", "pcomp", "conj") and node.head.i != node.i:
+    while (node.dep_ in ("advcl", "xcomp", "pcomp", "conj") or is_casualty_aside(node)) and node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
             break
@@ -1040,7 +1041,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
     # Its conjuncts' too: "were killed and 24 wounded when a bomb exploded in Adhamiyah".
     partners = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    scene = [c for p in partners for c in p.children if c.dep_ == "advcl" and (p is trigger or any(
+    partners += [trigger.head] if is_casualty_aside(trigger) else []
+    scene = [c for p in partners for c in p.children if c.dep_ == "advcl" and (p.i in (trigger.i, trigger.head.i) or any(
         m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children))]
     # ...or a clause after a preposition: "killed after being ambushed at Kafr Shams".
     scene += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("after", "while", "upon")
@@ -1166,6 +1168,12 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                                      if not names_owner(t, offset, mentions) and not names_home(t, offset, mentions)
                                      and not is_part_of_name(t, c)], offset, mentions)
     return found
+
+
+def is_casualty_aside(verb):
+    """True for a clause the parser hung on the casualty verb after it: "120 civilians were killed,
+    250 others injured as attacks rocked Jablah" (killed is no report of injured)."""
+    return verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.lemma_.lower() in CASUALTY_VERBS
 
 
 def is_same_moment(clause, own_subject=True):

@@ -778,6 +778,8 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
     # ...and where the governing verb's object was, doing what it did.
     ("A suicide bomber targeted a truck carrying soldiers in the town of Tal Afar on Monday, killing seven people.",
      "killing", "Tal Afar"),
+    # "X were killed, Y wounded as ...": the parser hangs the trigger on the casualty verb after it.
+    ("Nine soldiers were killed, 14 others wounded as rebels attacked the garrison town of Bor.", "killed", "Bor"),
     # A phrase the parser hung on a report set in as an aside still says where; where it was said does not.
     ("Two guards were shot dead at a checkpoint late Monday, police said, on the main road in Ramadi.", "shot", "Ramadi"),
     ("Two guards were shot dead at a checkpoint late Monday, police said in a statement in Baghdad.", "shot", None),
