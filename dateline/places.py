@@ -19,7 +19,8 @@ import sqlite3
 import sys
 import zlib
 
-from .names import TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_placed, known_organisations, normalize_name
+from .names import (TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_placed, known_organisations, normalize_name,
+                    strip_accents)
 
 DATA = pathlib.Path(__file__).parent / "data"
 GAZETTEER_VERSION = "26"
@@ -944,9 +945,18 @@ def is_dominant_city(place, key, gazetteer):
     return True
 
 
-def names_a_place(key, gazetteer, allow_cities=True):
-    """True when a normalised name is the name of a strong place."""
-    return any(is_strong_place(c, allow_cities) for c in gazetteer.candidates(key))
+def names_a_place(key, gazetteer, allow_cities=True, spelled=None):
+    """True when a normalised name is the name of a strong place (written as `spelled`, apart from
+    accents and case, when given: "Marino" the surname is not Moscow's district "Mar'ino")."""
+    return any(is_strong_place(c, allow_cities) and (spelled is None or c["feature"] != "city" or same_spelling(spelled, c["name"]))
+               for c in gazetteer.candidates(key))
+
+
+def same_spelling(a, b):
+    """True for two names written alike but for accents, case, hyphens and the kind of apostrophe."""
+    def fold(text):
+        return " ".join(strip_accents(text).lower().replace("’", "'").replace("ʼ", "'").replace("-", " ").split())
+    return fold(a) == fold(b)
 
 
 POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -1029,7 +1039,8 @@ def resolve_mentions(mentions, text, gazetteer):
         if names_saint(m):
             m["label"] = "PERSON"
             continue
-        if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(m["key"], gazetteer):
+        if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(
+                m["key"], gazetteer, spelled=m["text"]):
             # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON).
             if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):
                 m["label"], m["was_label"] = "GPE", m["label"]

@@ -203,6 +203,8 @@ LABEL_CASES = [
      "Mortars hit the Shi'ite neighbourhood of Kadhimiya.", "Shi'ite", "NORP"),
     ("a_regime_s_people_before_a_place_noun_stays_a_people",  # the model says NORP
      "Prisoners were held in a Nazi camp until 1945.", "Nazi", "NORP"),
+    ("a_surname_spelled_like_a_big_town_only_without_its_apostrophe_stays_a_person",  # GeoNames: Mar’ino, Moscow
+     "Marino was shot in the chest by police on Sunday.", "Marino", "PERSON"),
     ("a_person_owning_a_stronghold_stays_a_person",
      "Amarah, a stronghold of Moqtada al-Sadr, was quiet.", "Moqtada al-Sadr", "PERSON"),
     ("a_person_in_apposition_with_an_office_stays_a_person",
