@@ -268,7 +268,11 @@ def lexicon_match(token):
         # What it says of the subject ("pleaded guilty"), the subject ("where the borders meet"), and
         # what a preposition takes.
         words += [c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd")]
-        words += ["subject:" + c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"]
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        # ...the people a count names: "scores of troops marched".
+        subjects += [g for c in subjects if c.lower_ in QUANTITY_WORDS for p in c.children
+                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        words += ["subject:" + c.lemma_.lower() for c in subjects]
         words += [f"{p.lower_}:{o.lemma_.lower()}" for p in token.children if p.dep_ == "prep"
                   for o in p.children if o.dep_ == "pobj"]  # "returned to profit"
         if obj is None and not any(c.dep_ == "xcomp" for c in clauses):

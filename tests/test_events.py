@@ -425,6 +425,8 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
                  "The attorney general warned against sanctioning military action against Iraq.",
                  "Mr Howard asked: \"Why has the minister waited so long?\"",
                  "When asked if the bank would sell its stake, the spokesman declined to comment.",
+                 # Prices recovering are no rally.
+                 "Cocoa futures rallied late in the session on short covering.",
                  # A war's toll is a count, not one event.
                  "The conflict in Darfur has killed some 200,000 people since 2003."):
         assert not coded(text)["events"], text
@@ -441,6 +443,9 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
     ("Soldiers shot up the car of a photographer near Falluja.", "plover", "ASSAULT"),
     ("Rebels captured the mayor of Kidal on Sunday.", "plover", "ASSAULT"),
     ("Fighting in Mogadishu killed 12 people on Monday.", "plover", "ASSAULT"),
+    # Troops marching are a show of force; a crowd marching, a protest.
+    ("Hundreds of soldiers marched into the town of Bor on Monday.", "plover", "MOBILIZE"),
+    ("Thousands of students marched through Nairobi on Monday.", "plover", "PROTEST"),
     ("Jets hit rebel targets near Kismayo on Sunday.", "plover", "ASSAULT"),
     ("Students demonstrated in Athens on Thursday against the reform the latest protests in a month.", "plover", "PROTEST"),
     ("Some 3,000 people demonstrated in Minsk on Monday to mark the anniversary of the disaster, "
