@@ -36,6 +36,8 @@ CAPTION_CREDIT = re.compile(
     r"\((?P<credit>[^()\n]{0,80}?(?:/|\bphoto\b|\bimages?\b|\bcredit\b)[^()\n]{0,80})\)\s*$",
     re.IGNORECASE,
 )
+DIGEST_RULE = re.compile(r"(?m)^[ \t]*(?:&?\\t)?[ \t]*(?:-[ \t]*){3,}$")
+ESCAPED_TAB = re.compile(r"(?m)^([ \t]*)&?\\t[ \t]*")
 HEADLINE_MAX_CHARS = 160
 # "WASHINGTON, March 3 (Reuters) - ", "BEIRUT (AP) — ": the filing place in capitals opens the story.
 DATELINE = re.compile(
@@ -129,6 +131,10 @@ def unwrap_lines(text):
 def repair_text(text):
     """Fix mojibake, drop zero-width characters, unwrap hard-wrapped lines, normalise spaces and line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Wire digests part their stories with a rule of dashes ("- - - -"), and some copy keeps a
+    # tab escaped as "&\t" at a paragraph's start: a paragraph break, and nothing.
+    text = DIGEST_RULE.sub("\n", text)
+    text = ESCAPED_TAB.sub("", text)
     text = unwrap_lines(text)
     text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = undo_mojibake(text)

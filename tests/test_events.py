@@ -13,6 +13,12 @@ def top(result):
     return max(result["events"], key=lambda e: e["confidence"])
 
 
+def test_a_digest_s_dateline_is_no_part_of_the_actor(coded):
+    result = coded("Talks ended on Monday.\n\nNAIROBI - Kenyan police arrested two opposition leaders on Friday.")
+    arrest = next(e for e in result["events"] if e["trigger"] == "arrested")
+    assert arrest["actor1"] == "Kenyan police"
+
+
 def test_intended_cooperation_is_agree(coded):
     event = top(coded("Japan will provide emergency food aid to Haiti, the foreign ministry said."))
     assert event["plover"] == "AGREE" and event["future"] == 1

@@ -28,6 +28,17 @@ Net 2,136,000 vs 467,000
 """
 
 
+def test_a_wire_digest_s_rules_and_escaped_tabs_are_paragraph_breaks():
+    digest = ("Rescuers reached the village on Monday.\n&\\t- - - -\n    NAIROBI - Police arrested two men.\n"
+              "&\\t - - - -\n    LIMA - Farmers blocked a road.\n&\\tThe army said it would clear it.")
+    repaired = ingest.repair_text(digest)
+    assert "\\t" not in repaired and "- - -" not in repaired
+    blocks = repaired.split("\n\n")
+    assert blocks[:2] == ["Rescuers reached the village on Monday.", "NAIROBI - Police arrested two men."]
+    assert len(blocks) == 3 and blocks[2].startswith("LIMA - Farmers blocked a road.")
+    assert blocks[2].endswith("The army said it would clear it.")
+
+
 def test_hard_wrapped_wire_copy_is_unwrapped_into_paragraphs():
     lines = ingest.repair_text(WIRE_COPY).split("\n")
     assert lines[0] == ("The finance ministry said on Tuesday that talks with the country's creditor banks "
