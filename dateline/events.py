@@ -483,10 +483,6 @@ def actor_tokens(head):
             keep.append(c)
             stack.append(c)
     keep.sort(key=lambda t: t.i)
-    # A wire digest's dateline opens the paragraph: "CAIRO - Egypt's opposition charged ...".
-    dash = next((n for n, t in enumerate(keep) if t.text in ("-", "–", "—")), None)
-    if dash and all(t.is_upper or t.is_punct for t in keep[:dash]) and (keep[0].i == keep[0].sent.start):
-        keep = keep[dash + 1:]
     while keep and keep[0].dep_ in ("det", "punct", "cc", "preconj", "predet", "case"):
         keep.pop(0)
     while keep and keep[-1].dep_ in ("punct", "cc", "case"):

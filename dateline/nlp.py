@@ -63,12 +63,38 @@ def original_text(doc, start, end):
 
 @Language.component("dateline_paragraphs")
 def paragraph_breaks(doc):
-    """A blank line always starts a new sentence: headings and captions never run into the text."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+    """A blank line always starts a new sentence: headings and captions never run into the text.
+    So does the text after a paragraph's own dateline in a wire digest ("CAIRO - Egypt's
+    opposition charged ...", "FREETOWN, Sierra Leone - ..."), which the parser would make the subject."""
+    for token in doc:
+        previous = doc[token.i - 1] if token.i else None
+        opens = previous is None or (previous.is_space and previous.text.count("\n") >= 2)
+        if not opens or token.is_space:
+            continue
+        if previous is not None:
             token.is_sent_start = True
+        after = dateline_end(doc, token.i)
+        if after is not None:
+            doc[after].is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = ("-", "–", "—", "--")
+DATELINE_MAX_TOKENS = 8
+
+
+def dateline_end(doc, start):
+    """The index of the first token after a dateline opening a paragraph at `start`, or None:
+    a word in capitals, then capitalised words and commas, then a dash set apart by spaces."""
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 1):
+        return None
+    for token in doc[start + 1:start + DATELINE_MAX_TOKENS]:
+        if token.text in DATELINE_DASHES and doc[token.i - 1].whitespace_ and token.whitespace_:
+            return token.i + 1 if token.i + 1 < len(doc) else None
+        if not (token.is_title or token.is_upper or token.text == ","):
+            return None
+    return None
 
 
 @functools.lru_cache(maxsize=4)

@@ -17,6 +17,11 @@ def test_a_digest_s_dateline_is_no_part_of_the_actor(coded):
     result = coded("Talks ended on Monday.\n\nNAIROBI - Kenyan police arrested two opposition leaders on Friday.")
     arrest = next(e for e in result["events"] if e["trigger"] == "arrested")
     assert arrest["actor1"] == "Kenyan police"
+    result = coded("Talks ended on Monday.\n\nLIMA, Peru - Peruvian troops arrested two rebel leaders on Friday.")
+    assert next(e for e in result["events"] if e["trigger"] == "arrested")["actor1"] == "Peruvian troops"
+    # A hyphen inside a word is no dateline's dash.
+    result = coded("U.S.-led forces bombed a bridge near Mosul on Monday.")
+    assert next(e for e in result["events"] if e["trigger"] == "bombed")["actor1"] == "U.S.-led forces"
 
 
 def test_intended_cooperation_is_agree(coded):
