@@ -36,8 +36,9 @@ CAPTION_CREDIT = re.compile(
     r"\((?P<credit>[^()\n]{0,80}?(?:/|\bphoto\b|\bimages?\b|\bcredit\b)[^()\n]{0,80})\)\s*$",
     re.IGNORECASE,
 )
+# A wire digest's rule between stories ("- - - -") and a tab kept escaped ("&\\t") at a line's start.
 DIGEST_RULE = re.compile(r"(?m)^[ \t]*(?:&?\\t)?[ \t]*(?:-[ \t]*){3,}$")
-ESCAPED_TAB = re.compile(r"(?m)^([ \t]*)&?\\t[ \t]*")
+ESCAPED_TAB = re.compile(r"(?m)^[ \t]*&?\\t[ \t]*")
 HEADLINE_MAX_CHARS = 160
 # "WASHINGTON, March 3 (Reuters) - ", "BEIRUT (AP) — ": the filing place in capitals opens the story.
 DATELINE = re.compile(
