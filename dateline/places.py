@@ -1039,9 +1039,10 @@ def resolve_mentions(mentions, text, gazetteer):
         if names_saint(m):
             m["label"] = "PERSON"
             continue
+        # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON), but
+        # a city's name is a person's where a person would stand: "protests against Bush", "Bush said".
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(
-                m["key"], gazetteer, spelled=m["text"]):
-            # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON).
+                m["key"], gazetteer, m["label"] != "PERSON" or not stands_as_person(m), spelled=m["text"]):
             if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):
                 m["label"], m["was_label"] = "GPE", m["label"]
         if m["label"] in METONYM_LABELS and names_a_place(m["key"], gazetteer, m["label"] != "PERSON"):
@@ -1268,6 +1269,18 @@ def names_people(mention):
 def names_saint(mention):
     """True for a saint whose church or hospital it is: "St Patrick's Cathedral" is no parish of Dominica."""
     return bool(SAINT.match(mention["text"])) and mention.get("dep") == "poss" and mention.get("head_lemma") in SAINT_BUILDINGS
+
+
+# Prepositions whose object is more often a person than a place: "met with Austin", "voted for Bush".
+# Not "on": "on Jolo" is an island.
+PERSON_PREPOSITIONS = {"with", "by", "about", "against", "for"}
+
+
+def stands_as_person(mention):
+    """True for a mention where a person stands in a clause: a verb's subject ("Bush said"), or
+    after a preposition that more often takes a person ("met with Austin", "protests against Bush")."""
+    return mention.get("dep") == "nsubj" or (
+        mention.get("dep") == "pobj" and mention.get("head_lemma") in PERSON_PREPOSITIONS)
 
 
 def is_misread_toponym(mention, gazetteer):

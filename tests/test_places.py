@@ -415,6 +415,10 @@ def test_a_person_s_name_is_a_place_only_as_the_strong_place_it_names(resolve, g
     # "Bush" is also Būsh, a big Egyptian town, and Bushland, Texas, by another name: neither here.
     mentions, result = resolve("Protesters rallied against Bush in Texas on Sunday.")
     assert mentions["Bush"]["label"] == "PERSON" and mentions["Bush"]["place_id"] is None
+    # Where a person stands, a big town's name is the person's: a subject, or after "with".
+    for text in ("Bush said the talks would resume in May.", "Senators met with Bush at the ranch."):
+        mentions, _ = resolve(text)
+        assert mentions["Bush"]["label"] == "PERSON" and mentions["Bush"]["place_id"] is None, text
     mentions, _ = resolve("Liechtenstein signed the treaty in Vienna on Monday.")
     assert place(gazetteer, mentions["Liechtenstein"])["feature"] == "country"
 
