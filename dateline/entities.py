@@ -315,7 +315,8 @@ def is_placed_by_next(token, ents, place_kind):
 def with_misread_places(sentence, ents, place_kind):
     """The sentence's entities with place names the model tagged as people or organisations made
     places: a known town after "in" ("in Klamath Falls"), a big place after "to" or "from", any
-    name a place-taking verb governs ("stormed Bayyanoun"), a known one after "captured".
+    name a place-taking verb governs ("stormed Bayyanoun"), a known one after "captured" or
+    what an offensive is on ("the battle for Derna").
 
     A possessive ("in Lincoln's speech") or an organisation's name ("entered Parliament") keeps its label.
     """
@@ -398,7 +399,16 @@ def is_misread_place(ent, r, place_kind):
     preposition = root.head.lower_
     if preposition in r["misread_place_prepositions"]:
         return strong or kind == "town"
+    if is_fought_over(root, r) and not person:  # "the attack on Bush" is on the man
+        return strong or kind == "town"
     return strong and preposition in r["misread_strong_place_prepositions"]
+
+
+def is_fought_over(token, r):
+    """True for what an offensive is on or for: "the assault on Souran", "the battle for Jaabar"."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ in r["offensive_prepositions"] and (
+        preposition.head.pos_ == "NOUN" and preposition.head.lemma_.lower() in r["offensive_nouns"])
 
 
 def is_example_of_places(token, r):

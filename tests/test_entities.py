@@ -153,6 +153,14 @@ LABEL_CASES = [
      "Gunmen shot down a Chinook transport helicopter near the base.", "Chinook", "NORP"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place",  # the model tags nothing
      "Dozens of airstrikes by Russian jets hit Aleppo on Monday.", "Aleppo", "GPE"),
+    ("a_known_town_an_offensive_is_on_is_a_place",  # the model says ORG
+     "Rebels launched a counter-attack on Darayya overnight.", "Darayya", "GPE"),
+    ("a_known_town_a_battle_is_for_is_a_place",  # the model says ORG
+     "Dozens died in the battle for Derna last spring.", "Derna", "GPE"),
+    ("a_known_town_an_offensive_is_against_is_a_place",  # the model says ORG
+     "The offensive against Saraqib stalled.", "Saraqib", "GPE"),
+    ("a_person_an_attack_is_on_stays_a_person",  # "Obama" is a town in Japan
+     "Hundreds protested the attack on Obama at the rally.", "Obama", "PERSON"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place_whatever_the_model_said",  # the model says ORG
      "Rebels targeted Bentiu with rockets.", "Bentiu", "GPE"),
     ("a_company_a_verb_of_attack_takes_stays_a_company",
