@@ -451,8 +451,9 @@ def subject_of(verb):
             return subj, False
         subj = child(node, "nsubjpass")
         if subj is not None:
-            # An inherited passive subject ("were not authorized ... and demanded") is the doer.
-            return subj, node is verb
+            # An inherited passive subject is the doer of an active conjunct ("were not authorized
+            # ... and demanded"), not of a bare participle ("were killed, wounded or captured").
+            return subj, node is verb or is_bare_participle(verb)
         # "it is willing to withdraw": through the adjective to the subject of "is".
         if node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
             node = node.head
@@ -465,6 +466,12 @@ def subject_of(verb):
             return thing, False
         break
     return None, False
+
+
+def is_bare_participle(verb):
+    """True for a conjoined past participle without an auxiliary of its own: "wounded" in "were
+    killed, wounded or captured"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def actor_tokens(head):

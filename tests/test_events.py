@@ -89,6 +89,16 @@ def test_coordinated_subjects_act_together(coded):
     assert event["plover"] == "CONSULT" and event["actor1"] == "France and Germany"
 
 
+def test_conjoined_participles_share_the_passive(coded):
+    result = coded("Officials said 40 militiamen had been killed, wounded or captured near the dam.")
+    for trigger in ("killed", "wounded", "captured"):
+        event = next(e for e in result["events"] if e["trigger"] == trigger)
+        assert event["actor1"] is None and event["actor2"] == "40 militiamen", event
+    # An active conjunct's subject still does it.
+    event = next(e for e in coded("The strikers were not paid and demanded a raise.")["events"] if e["trigger"] == "demanded")
+    assert event["actor1"] == "strikers"
+
+
 def test_location_from_the_governing_clause(coded):
     result = coded("Gunmen stormed a market, killing six people in Kano on Friday.")
     killing = next(e for e in result["events"] if e["trigger"] == "killing")
