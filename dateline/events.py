@@ -188,17 +188,30 @@ def quad_class(code):
 # ---------------------------------------------------------------- dates
 
 
-def resolve_date(text, published):
-    """(ISO date, precision) of a temporal expression relative to the publication date, or (None, None)."""
+MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])")
+# A span of days starts on its first: "June 8-10", "8 to 10 June", "March 1 and 2".
+DAY_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|—|to|and|through|until)\s*\d{1,2}\b(?!\s*(?:[:.]\d|a\.?m|p\.?m|gmt))")
+
+
+def resolve_date(text, published, future=False):
+    """(ISO date, precision) of a temporal expression relative to the publication date, or (None, None).
+
+    A bare date is taken in the past ("on May 18" in a June story), or in the future for an
+    event still to come ("will meet on June 8").
+    """
     if not published:
         return None, None
     base = dt.date.fromisoformat(published[:10])
     lower = text.lower()
+    if MONTH_NAME.search(lower):
+        lower = DAY_RANGE.sub(r"\1", lower)
     for n, day in enumerate(WEEKDAYS):
         if re.search(rf"\b{day}\b", lower):
             back = (base.weekday() - n) % 7
             if re.search(r"\bnext\b", lower):
                 back = -((n - base.weekday()) % 7 or 7)
+            elif future and not re.search(r"\blast\b", lower):
+                back = -((n - base.weekday()) % 7)  # "will meet on Thursday": the coming one
             elif re.search(r"\blast\b", lower) and back == 0:
                 back = 7
             return (base - dt.timedelta(days=back)).isoformat(), "day"
@@ -210,24 +223,36 @@ def resolve_date(text, published):
         return (base - dt.timedelta(days=7)).isoformat(), "week"
     if re.search(r"\bthis week\b", lower):
         return base.isoformat(), "week"
-    from dateparser.date import DateDataParser
-
-    parser = DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
-            "PREFER_DATES_FROM": "past",
-            "RETURN_TIME_AS_PERIOD": False,
-        },
-    )
-    cleaned = re.sub(r"\b(early|late|mid|earlier|later|on|in|since|by|until|the)\b", " ", lower)
-    data = parser.get_date_data(cleaned.strip())
+    cleaned = re.sub(r"\b(early|late|mid|earlier|later|on|in|since|by|until|the)\b", " ", lower).strip()
+    data = parse_date(cleaned, base, "future" if future else "past")
     if data is None or data.date_obj is None:
         return None, None
     period = data.period if data.period in ("day", "week", "month", "year") else "day"
-    date = data.date_obj.date().isoformat()
+    parsed = data.date_obj.date()
+    if not YEAR.search(cleaned):
+        if abs(parsed.year - base.year) > 1:
+            return None, None  # a misread number ("June 8 at 10-11 am" is no date in 1910)
+        if not future and period == "day" and (base - parsed).days > 180:
+            # "June 8" in a story of June 1 is the coming one, not last year's.
+            ahead = parse_date(cleaned, base, "future")
+            if ahead is not None and ahead.date_obj is not None and (ahead.date_obj.date() - base).days < (base - parsed).days:
+                parsed = ahead.date_obj.date()
+    date = parsed.isoformat()
     # Reduced precision is written as ISO 8601 allows: "2016", "2016-05".
     return {"year": date[:4], "month": date[:7]}.get(period, date), period
+
+
+YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
+def parse_date(text, base, prefer):
+    """dateparser's reading of a date expression, counted from `base`, preferring past or future."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "PREFER_DATES_FROM": prefer,
+        "RETURN_TIME_AS_PERIOD": False})
+    return parser.get_date_data(text)
 
 
 # ---------------------------------------------------------------- syntax helpers
@@ -1485,7 +1510,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             speaker = describe_actor(subject and named_speaker(subject), offset, sentence_mentions, require_actor=False)
         location = location_of(token, offset, sentence_mentions)
         within = enclosing_place(location, sent, offset, sentence_mentions) if location and not location.get("place") else None
-        date, precision, date_text, date_method = event_date(token, dates, published)
+        date, precision, date_text, date_method = event_date(token, dates, published, future)
         info = codes[code]
         first, last = trigger_tokens[0], trigger_tokens[-1]
         confidence = 0.5 + (0.2 if source else 0) + (0.15 if target else 0)
@@ -1618,11 +1643,11 @@ def event_roles(trigger):
     return source, target
 
 
-def event_date(trigger, dates, published):
+def event_date(trigger, dates, published, future=False):
     """(date, precision, date_text, method) for an event: its clause's date, else publication."""
     in_clause = [d for d in dates if d.root.is_ancestor(trigger) or trigger.is_ancestor(d.root)]
     for span in in_clause + [d for d in dates if d not in in_clause]:
-        date, precision = resolve_date(span.text, published)
+        date, precision = resolve_date(span.text, published, future)
         if date:
             return date, precision, span.text, "text"
     if published:

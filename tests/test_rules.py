@@ -12,6 +12,26 @@ def test_weekday_is_the_latest_such_day_up_to_publication():
     assert events.resolve_date("in 2016", "2021-03-04") == ("2016", "year")
 
 
+def test_a_span_of_days_starts_on_its_first_and_a_misread_number_is_no_date():
+    assert events.resolve_date("June 8-10", "1990-06-20") == ("1990-06-08", "day")
+    assert events.resolve_date("from 3 to 5 May", "1990-06-20") == ("1990-05-03", "day")
+    assert events.resolve_date("June 8 at 10-11 am", "1990-06-20") == (None, None)  # dateparser says 1910
+
+
+def test_a_bare_date_is_the_nearest_and_a_coming_event_s_day_is_ahead():
+    # 1990-06-01 is a Friday.
+    assert events.resolve_date("May 18", "1990-06-01") == ("1990-05-18", "day")
+    assert events.resolve_date("June 8", "1990-06-01") == ("1990-06-08", "day")  # not 1989
+    assert events.resolve_date("Tuesday", "1990-06-01", future=True) == ("1990-06-05", "day")
+    assert events.resolve_date("last Tuesday", "1990-06-01", future=True) == ("1990-05-29", "day")
+
+
+def test_a_future_event_takes_the_coming_day(extract):
+    result = extract("The two ministers will meet in Oslo on Tuesday.", published="1990-06-01")
+    (event,) = [e for e in result["events"] if e["trigger"] == "meet"]
+    assert event["future"] == 1 and event["date"] == "1990-06-05"
+
+
 def test_passive_voice_swaps_source_and_target(extract):
     result = extract("The convoy was attacked by rebels near the town on Tuesday.")
     (event,) = [e for e in result["events"] if e["trigger"] == "attacked"]
