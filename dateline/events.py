@@ -488,7 +488,9 @@ def subject_of(verb):
             # "the party issued a declaration demanding ...": a document's clause is its issuer's.
             if node.dep_ == "acl" and thing.dep_ == "dobj" and thing.lemma_.lower() in DOCUMENT_NOUNS:
                 return subject_of(thing.head)
-            return thing, False
+            # "the airstrip captured by Chadian troops": a participle's noun is what is done to.
+            passive = node.dep_ == "acl" and node.tag_ == "VBN" and (node is verb or is_bare_participle(verb))
+            return thing, passive
         break
     return None, False
 

@@ -99,6 +99,16 @@ def test_conjoined_participles_share_the_passive(coded):
     assert event["actor1"] == "strikers"
 
 
+def test_a_noun_s_past_participle_is_done_to_the_noun(coded):
+    result = coded("Aid workers said the convoy ambushed by gunmen near the border was carrying food.")
+    event = next(e for e in result["events"] if e["trigger"] == "ambushed")
+    assert event["actor1"] == "gunmen" and event["actor2"] == "convoy"
+    # A present participle's noun still does it.
+    result = coded("Hundreds of students protesting the tuition rise marched to parliament.")
+    event = next(e for e in result["events"] if e["trigger"] == "protesting")
+    assert event["actor1"] == "students"
+
+
 def test_location_from_the_governing_clause(coded):
     result = coded("Gunmen stormed a market, killing six people in Kano on Friday.")
     killing = next(e for e in result["events"] if e["trigger"] == "killing")
