@@ -667,7 +667,8 @@ def describe_actor(head, offset, mentions, require_actor=True):
         country = mention["place"]["country_code"]
     return {
         "is_time": head.ent_type_ in ("DATE", "TIME"),
-        "text": original_text(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1])),
+        # One line, though the wire wrapped it: "the key\nOuadi Doum airstrip".
+        "text": " ".join(original_text(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1])).split()),
         "start": start,
         "end": end,
         "mention": mention,
@@ -1525,7 +1526,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
         found.append(
             {
                 "sentence": sentence_idx,
-                "trigger": original_text(sent.doc, first.idx, last.idx + len(last)),
+                "trigger": " ".join(original_text(sent.doc, first.idx, last.idx + len(last)).split()),
                 "trigger_start": offset + first.idx,
                 "trigger_end": offset + last.idx + len(last),
                 "cameo_code": code,

@@ -109,6 +109,12 @@ def test_a_noun_s_past_participle_is_done_to_the_noun(coded):
     assert event["actor1"] == "students"
 
 
+def test_an_actor_wrapped_over_two_lines_reads_as_one(coded):
+    result = coded("Libyan jets again bombed the Ouadi Doum\nairstrip on Monday.")
+    event = next(e for e in result["events"] if e["trigger"] == "bombed")
+    assert event["actor2"] == "Ouadi Doum airstrip"
+
+
 def test_location_from_the_governing_clause(coded):
     result = coded("Gunmen stormed a market, killing six people in Kano on Friday.")
     killing = next(e for e in result["events"] if e["trigger"] == "killing")
