@@ -1610,7 +1610,9 @@ def event_roles(trigger):
             source = subj
         if target is None:
             for prep in trigger.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to"):
+                # ...or whom a phrasal trigger's preposition takes: "rallied behind the premier".
+                phrasal = (f"{trigger.lemma_.lower()} {prep.lower_}", "VERB") in lexicon()
+                if prep.dep_ == "prep" and (prep.lower_ in ("with", "against", "on", "to") or phrasal):
                     target = child(prep, "pobj")
                     if target is not None and target.ent_type_ in ("DATE", "TIME"):
                         target = None  # "meet on Friday": a day is no one met

@@ -483,6 +483,11 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
     # Troops marching are a show of force; a crowd marching, a protest.
     ("Hundreds of soldiers marched into the town of Bor on Monday.", "plover", "MOBILIZE"),
     ("Thousands of students marched through Nairobi on Monday.", "plover", "PROTEST"),
+    # Rallying behind someone is support; returning fire is force, not a return.
+    ("Ruling party lawmakers rallied behind President Ortega on Sunday.", "plover", "SUPPORT"),
+    ("Ruling party lawmakers rallied behind President Ortega on Sunday.", "actor2", "President Ortega"),
+    ("Soldiers returned fire after the ambush near Gao.", "plover", "ASSAULT"),
+    ("The refugees returned to Gao on Monday.", "plover", "RETREAT"),
     ("Jets hit rebel targets near Kismayo on Sunday.", "plover", "ASSAULT"),
     ("Students demonstrated in Athens on Thursday against the reform the latest protests in a month.", "plover", "PROTEST"),
     ("Some 3,000 people demonstrated in Minsk on Monday to mark the anniversary of the disaster, "
