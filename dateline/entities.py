@@ -565,6 +565,8 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
         "governor_lemma": root.head.head.lemma_.lower() if root.dep_ == "pobj" else None,
         # "a Chinook helicopter": a people's name may be a model's, never a town's.
         "names_model": label == "NORP" and is_model_of(root, rules()),
+        # "killed one Malay": people are counted, places are not.
+        "counted": any(c.dep_ == "nummod" for c in root.children),
     }
 
 

@@ -1284,8 +1284,9 @@ def stands_as_person(mention):
 
 
 def is_misread_toponym(mention, gazetteer):
-    """A NORP mention that is no demonym but a place's own name ('Aleppo' tagged NORP)."""
-    if names_people(mention):
+    """A NORP mention that is no demonym but a place's own name ('Aleppo' tagged NORP); never
+    one that is counted ('killed one Malay')."""
+    if names_people(mention) or mention.get("counted"):
         return False
     candidates = gazetteer.candidates(mention["key"])
     return bool(candidates) and not any(c["kind"] == "demonym" for c in candidates) and any(

@@ -477,6 +477,11 @@ def test_a_name_before_tribe_or_clan_is_a_people_not_a_town(resolve):
     assert mentions["Kikuyu"]["label"] == "NORP" and result["places"] == []  # not Kikuyu, a Kenyan town
 
 
+def test_a_counted_people_is_no_town(resolve):
+    mentions, result = resolve("The gunman killed one Malay and wounded two others at the market.")
+    assert mentions["Malay"]["label"] == "NORP" and result["places"] == []  # not Malay, a Philippine town
+
+
 def test_a_country_listed_with_a_town_does_not_hold_it(resolve, gazetteer):
     mentions, _ = resolve("The firm underwrites bonds on the United States and London markets.")
     assert place(gazetteer, mentions["London"])["country_code"] == "GB"
