@@ -139,6 +139,8 @@ def done_by_nature(trigger):
     if trigger.pos_ != "VERB":
         return False
     subj, passive = subject_of(trigger)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
+        subj = trigger.head  # "an earthquake that struck Japan"
     doers = [] if subj is None or passive else [subj]
     doers += [child(p, "pobj") for p in trigger.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "in")]
     return any(d is not None and d.lemma_.lower() in natural_hazards() for d in doers)
@@ -242,7 +244,7 @@ def resolve_date(text, published, future=False):
     return {"year": date[:4], "month": date[:7]}.get(period, date), period
 
 
-YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+YEAR = re.compile(r"\b(?:1\d|20)\d\d\b|'\d\d\b")  # not a clock: "at 0336 GMT"
 
 
 def parse_date(text, base, prefer):
@@ -306,7 +308,8 @@ def lexicon_match(token):
             words.append("()")
         for particle in token.children:
             phrasal = f"{lemma} {particle.lower_}"
-            if particle.dep_ in ("prt", "prep") and (phrasal, "VERB") in table:
+            when = particle.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in particle.children)
+            if particle.dep_ in ("prt", "prep") and (phrasal, "VERB") in table and not when:  # "called a strike for Monday"
                 row = next((table[(phrasal, "VERB", w)] for w in words if (phrasal, "VERB", w) in table), table[(phrasal, "VERB")])
                 return (*row, [token, particle])  # "pull out troops", but not "pull out all the stops"
         for word in words:
@@ -1644,7 +1647,9 @@ def event_roles(trigger):
             if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on"):
                 target = child(prep, "pobj")
     if source is None:
-        source = next((c for c in trigger.children if c.dep_ in ("compound", "amod") and c.ent_type_), None)
+        # "a U.S. attack", "the Iraqi offensive"; not where: "a Gulf attack".
+        source = next((c for c in trigger.children if c.dep_ in ("compound", "amod") and c.ent_type_
+                       and c.ent_type_ not in ("LOC", "FAC", "DATE", "TIME")), None)
     return source, target
 
 

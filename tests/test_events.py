@@ -487,6 +487,12 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
     ("Ruling party lawmakers rallied behind President Ortega on Sunday.", "plover", "SUPPORT"),
     ("Ruling party lawmakers rallied behind President Ortega on Sunday.", "actor2", "President Ortega"),
     ("Soldiers returned fire after the ambush near Gao.", "plover", "ASSAULT"),
+    # Troops evacuating a stronghold retreat; evacuating people is aid.
+    ("Rebel troops hastily evacuated their last stronghold near Gao.", "plover", "RETREAT"),
+    ("The UN evacuated 300 civilians from Gao on Monday.", "plover", "AID"),
+    # Calling a strike is one; a strike called for a day makes no demand.
+    ("Dock workers called a strike to press the port authority for higher pay.", "plover", "PROTEST"),
+    ("Dock workers called a strike for Monday.", "plover", "PROTEST"),
     ("The refugees returned to Gao on Monday.", "plover", "RETREAT"),
     ("Jets hit rebel targets near Kismayo on Sunday.", "plover", "ASSAULT"),
     ("Students demonstrated in Athens on Thursday against the reform the latest protests in a month.", "plover", "PROTEST"),
@@ -540,10 +546,16 @@ def test_business_and_sport_senses_of_execute_target_and_injure_are_no_events(co
 def test_forces_of_nature_are_no_actors(coded):
     for text in ("Officials fear a major earthquake will strike Tokyo within decades.",
                  "Dozens of homes were destroyed by floods in Sindh on Monday.",
-                 "Three fishermen were killed in the storm off Chittagong."):
+                 "Three fishermen were killed in the storm off Chittagong.",
+                 "A cyclone that struck eastern Madagascar destroyed hundreds of homes."):
         assert not coded(text)["events"], text
     assert top(coded("Three fishermen were killed in an attack off Chittagong."))["plover"] == "ASSAULT"
     assert top(coded("Rebels destroyed dozens of homes in Sindh on Monday."))["plover"] == "ASSAULT"
+
+
+def test_a_sea_before_an_attack_says_where_not_who(coded):
+    assert not any(e["actor1"] == "Gulf" for e in coded("Shipping sources reported a fresh Gulf attack on Saturday.")["events"])
+    assert top(coded("Shipping sources reported a fresh Iranian attack on Saturday."))["actor1"] == "Iranian"
 
 
 def test_a_day_or_a_place_is_no_one_met(coded):

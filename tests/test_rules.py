@@ -16,6 +16,7 @@ def test_a_span_of_days_starts_on_its_first_and_a_misread_number_is_no_date():
     assert events.resolve_date("June 8-10", "1990-06-20") == ("1990-06-08", "day")
     assert events.resolve_date("from 3 to 5 May", "1990-06-20") == ("1990-05-03", "day")
     assert events.resolve_date("June 8 at 10-11 am", "1990-06-20") == (None, None)  # dateparser says 1910
+    assert events.resolve_date("0336", "1990-06-20") == (None, None)  # a clock ("at 0336 GMT"), not the year 336
 
 
 def test_a_bare_date_is_the_nearest_and_a_coming_event_s_day_is_ahead():
