@@ -122,7 +122,7 @@ def analyze_article(article, parsed, gazetteer):
     # A mention added here lies in a sentence row; captions and titles keep their own kinds.
     entities.propagate_mentions(mentions, article["text"], [s["start"] for s in sentences], skip, kind_of_name)
     entities_done = clock()
-    focus_place = places.resolve_mentions(mentions, article["text"], gazetteer)
+    focus_place = places.resolve_mentions(mentions, article["text"], gazetteer, article.get("dateline"))
     places_done = clock()
     entities.canonicalize(mentions)
     canonical_done = clock()

@@ -1014,14 +1014,16 @@ def nested_mention(mention, surface, start, demonym):
             "head_lemma": None, "nested": True}
 
 
-def resolve_mentions(mentions, text, gazetteer):
+def resolve_mentions(mentions, text, gazetteer, dateline=None):
     """Resolve every toponym and demonym mention of one article in place; return the focus place.
 
     Each mention dict gains place (gazetteer row or None), place_confidence,
     place_precision, metonymic and candidates. An organisation or product named
     exactly like a strong place ("Zimbabwe" tagged ORG) is resolved too, as a metonym;
     place names inside longer names are added as nested mentions. The focus place is
-    the country the article names most (as countries or demonyms), or None.
+    the country the article names most (as countries or demonyms), or None; the town a
+    dateline files from counts as one more naming of its country ("MADRID - ... in the port
+    of Cadiz" is Spain's Cadiz).
     """
     for m in mentions:
         m.setdefault("key", normalize_name(m["text"]))
@@ -1055,6 +1057,9 @@ def resolve_mentions(mentions, text, gazetteer):
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     votes = focus_votes(mentions, gazetteer)
     counts = focus_counts(mentions, gazetteer, votes)
+    filed_from = resolve_dateline(dateline, gazetteer)
+    if filed_from is not None and filed_from["country_code"]:
+        counts[filed_from["country_code"]] += 1
     focus = shares(counts)
     own_votes = collections.defaultdict(collections.Counter)
     for m in mentions:

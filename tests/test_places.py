@@ -477,6 +477,14 @@ def test_a_name_before_tribe_or_clan_is_a_people_not_a_town(resolve):
     assert mentions["Kikuyu"]["label"] == "NORP" and result["places"] == []  # not Kikuyu, a Kenyan town
 
 
+def test_the_dateline_s_town_sets_the_article_s_country(resolve, gazetteer):
+    text = "Striking shipyard workers clashed with police in the port of Cadiz on Tuesday."
+    mentions, _ = resolve("MADRID, March 17 - " + text)
+    assert place(gazetteer, mentions["Cadiz"])["country_code"] == "ES"  # not Cadiz, Philippines (129,000)
+    mentions, _ = resolve("MANILA, March 17 - " + text)
+    assert place(gazetteer, mentions["Cadiz"])["country_code"] == "PH"
+
+
 def test_a_counted_people_is_no_town(resolve):
     mentions, result = resolve("The gunman killed one Malay and wounded two others at the market.")
     assert mentions["Malay"]["label"] == "NORP" and result["places"] == []  # not Malay, a Philippine town
