@@ -325,7 +325,9 @@ def with_misread_places(sentence, ents, place_kind):
     r, changed = rules(), []
     places = {i for e in ents if e.label_ in PLACE_LABELS for i in range(e.start, e.end)}
     for n, ent in enumerate(ents):
-        if ent.label_ in NAME_LABELS | PLACE_LABELS and len(ent) > 1 and ent[-1].lower_ in WEEKDAYS and all(
+        if ent.label_ in NAME_LABELS | PLACE_LABELS and names_vessel(ent, r):
+            ent = Span(ent.doc, ent.start, ent.end, label="PRODUCT")  # "the tanker Sea Isle City"
+        elif ent.label_ in NAME_LABELS | PLACE_LABELS and len(ent) > 1 and ent[-1].lower_ in WEEKDAYS and all(
                 is_capitalised(t) for t in ent[:-1]) and place_kind(normalize_name(ent[:-1].text)) is not None:
             ent = Span(ent.doc, ent.start, ent.end - 1, label="GPE")  # "patrolled Goma Thursday"
             places.update(range(ent.start, ent.end))
@@ -342,6 +344,12 @@ def with_misread_places(sentence, ents, place_kind):
             ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the military official of Daesh"
         changed.append(ent)
     return changed
+
+
+def names_vessel(ent, r):
+    """True for a name right after a ship noun: "the tanker Sea Isle City", "the ferry Estonia"."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.is_lower and before.lemma_ in r["vessel_nouns"]
 
 
 def names_unknown_place(ent, r, place_kind):
@@ -565,6 +573,7 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
         "governor_lemma": root.head.head.lemma_.lower() if root.dep_ == "pobj" else None,
         # "a Chinook helicopter": a people's name may be a model's, never a town's.
         "names_model": label == "NORP" and is_model_of(root, rules()),
+        "names_vessel": names_vessel(span, rules()),
         # "killed one Malay": people are counted, places are not.
         "counted": any(c.dep_ == "nummod" for c in root.children),
     }

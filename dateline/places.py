@@ -1041,6 +1041,8 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if names_saint(m):
             m["label"] = "PERSON"
             continue
+        if m.get("names_vessel"):
+            continue  # "the ferry Estonia" is a ship
         # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON), but
         # a city's name is a person's where a person would stand: "protests against Bush", "Bush said".
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(

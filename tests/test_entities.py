@@ -153,6 +153,10 @@ LABEL_CASES = [
      "Gunmen shot down a Chinook transport helicopter near the base.", "Chinook", "NORP"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place",  # the model tags nothing
      "Dozens of airstrikes by Russian jets hit Aleppo on Monday.", "Aleppo", "GPE"),
+    ("a_name_after_a_ship_noun_is_the_ship_s",  # the model says GPE
+     "The ferry Estonia sank in 1994 with 852 people aboard.", "Estonia", "PRODUCT"),
+    ("a_town_s_name_after_a_ship_noun_is_the_ship_s",  # the model says LOC: Sea Isle City, New Jersey
+     "A missile hit the tanker Sea Isle City off Kuwait.", "Sea Isle City", "PRODUCT"),
     ("a_known_town_an_offensive_is_on_is_a_place",  # the model says ORG
      "Rebels launched a counter-attack on Darayya overnight.", "Darayya", "GPE"),
     ("a_known_town_a_battle_is_for_is_a_place",  # the model says ORG
