@@ -287,6 +287,9 @@ def test_directions_and_landforms_are_not_far_away_divisions(resolve, gazetteer)
     for m in result["mentions"]:
         if m["place_id"]:
             assert gazetteer.place(m["place_id"])["name"] not in ("Centre", "West", "South"), m["text"]
+    # An agency's adjective is no region of Togo.
+    _, result = resolve("Maritime Safety Agency officials ordered fishing boats back to port.")
+    assert result["places"] == []
 
 
 def test_an_adjective_of_a_country_is_not_a_village(gazetteer):
