@@ -1209,7 +1209,15 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         found = found or toponym_in([t for c in head.children if c.dep_ == "dobj" for t in actor_tokens(c)
                                      if not names_owner(t, offset, mentions) and not names_home(t, offset, mentions)
                                      and not is_part_of_name(t, c)], offset, mentions)
+    # Last, where the doers are: "hundreds of students in Mosul demonstrated".
+    for subject in (actor_head(c) for c in trigger.children if c.dep_ == "nsubj"):
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PLACE_PREPOSITIONS):
+            found = found or toponym_in(list(prep.subtree), offset, mentions)
     return found
+
+
+# Where the doers are, not where they come from: "students in Mosul", not "farmers from Kisumu".
+SUBJECT_PLACE_PREPOSITIONS = {"in", "at", "near", "inside", "outside"}
 
 
 def is_casualty_aside(verb):

@@ -191,6 +191,12 @@ def located(result, trigger):
 
 # (rule, sentence, trigger, the toponym the event is located at, or None)
 LOCATION_CASES = [
+    ("location_of_the_doers_when_the_verb_has_none",
+     "Hundreds of nurses in Kisumu marched on Tuesday to demand unpaid wages.", "marched", "Kisumu"),
+    ("the_verb_s_own_place_before_the_doers",
+     "Hundreds of nurses in Kisumu marched in Nairobi on Tuesday.", "marched", "Nairobi"),
+    ("where_the_doers_come_from_is_not_where",
+     "Hundreds of nurses from Kisumu marched on Tuesday to demand unpaid wages.", "marched", None),
     ("location_shared_by_coordinated_verbs",
      "Soldiers shot and killed a driver at a checkpoint in Hebron on Monday.", "shot", "Hebron"),
     ("location_in_the_agent_of_a_passive",
