@@ -198,8 +198,9 @@ DAY_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|—|to|and|through|until)\s*\d{1
 def resolve_date(text, published, future=False):
     """(ISO date, precision) of a temporal expression relative to the publication date, or (None, None).
 
-    A bare date is taken in the past ("on May 18" in a June story), or in the future for an
-    event still to come ("will meet on June 8").
+    A bare date is the nearer of its last and next ("May 18" in a story of June 1 is last
+    month's, "June 8" next week's), and the next for an event still to come ("will meet on
+    Tuesday"); a span of days is its first day ("June 8-10").
     """
     if not published:
         return None, None
