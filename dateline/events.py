@@ -509,10 +509,12 @@ def actor_tokens(head):
     """The tokens of the noun phrase headed by `head`, without clauses and appositions."""
     keep = [head]
     stack = [head]
+    # "talks between Israel and Syria": each side is an actor of its own.
+    between = head.dep_ == "pobj" and head.head.lower_ == "between"
     while stack:
         node = stack.pop()
         for c in node.children:
-            if c.dep_ not in ACTOR_DEPS:
+            if c.dep_ not in ACTOR_DEPS or (between and node == head and c.dep_ in ("conj", "cc")):
                 continue
             if c.dep_ == "prep" and c.lower_ != "of":
                 continue
@@ -1646,6 +1648,8 @@ def event_roles(trigger):
             continue
         if prep.lower_ == "by" and source is None:
             source = pobj
+        elif prep.lower_ == "between" and target is None and source is None and child(pobj, "conj") is not None:
+            source, target = pobj, child(pobj, "conj")  # "a clash between X and Y": X against Y
         elif prep.lower_ in ("on", "against", "with", "between") and target is None:
             target = pobj
     if carried(trigger) and source is None:

@@ -89,6 +89,13 @@ def test_coordinated_subjects_act_together(coded):
     assert event["plover"] == "CONSULT" and event["actor1"] == "France and Germany"
 
 
+def test_the_sides_of_an_event_between_two_are_its_actors(coded):
+    event = top(coded("Talks between Kenya and Somalia resumed in Nairobi on Monday."))
+    assert event["plover"] == "CONSULT" and (event["actor1"], event["actor2"]) == ("Kenya", "Somalia")
+    event = top(coded("Police reported a clash between striking miners and security guards near the pit."))
+    assert (event["actor1"], event["actor2"]) == ("striking miners", "security guards")
+
+
 def test_conjoined_participles_share_the_passive(coded):
     result = coded("Officials said 40 militiamen had been killed, wounded or captured near the dam.")
     for trigger in ("killed", "wounded", "captured"):
