@@ -49,7 +49,8 @@ MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arri
 # A part of a place is where its whole is: "the streets of Suva", "in the capital Baku".
 PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "capital", "city",
                     "town", "village", "area", "province", "district", "region", "countryside", "vicinity",
-                    "environs", "part", "parts", "coastline", "waters", "airspace", "territory"}
+                    "environs", "part", "parts", "coastline", "waters", "airspace", "territory", "battlefield",
+                    "battleground", "mainland", "hinterland"}
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
                       "farm", "base", "airport", "city", "suburb", "outskirts", "capital", "settlement",
                       "hamlet", "quarter", "locality", "commune", "province", "governorate", "region", "county",

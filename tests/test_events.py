@@ -202,6 +202,8 @@ LOCATION_CASES = [
      "Hundreds of nurses in Kisumu marched on Tuesday to demand unpaid wages.", "marched", "Kisumu"),
     ("the_verb_s_own_place_before_the_doers",
      "Hundreds of nurses in Kisumu marched in Nairobi on Tuesday.", "marched", "Nairobi"),
+    ("a_country_before_a_battlefield_is_where_not_whose",
+     "The two fighters were captured on an Iraq battlefield last year.", "captured", "Iraq"),
     ("where_the_doers_come_from_is_not_where",
      "Hundreds of nurses from Kisumu marched on Tuesday to demand unpaid wages.", "marched", None),
     ("location_shared_by_coordinated_verbs",
