@@ -1213,8 +1213,12 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         found = found or toponym_in([t for c in head.children if c.dep_ == "dobj" for t in actor_tokens(c)
                                      if not names_owner(t, offset, mentions) and not names_home(t, offset, mentions)
                                      and not is_part_of_name(t, c)], offset, mentions)
-    # Last, where the doers are: "hundreds of students in Mosul demonstrated".
-    for subject in (actor_head(c) for c in trigger.children if c.dep_ == "nsubj"):
+    # Last, where the doers are: "hundreds of students in Mosul demonstrated", "shot and killed
+    # by police in Vienna".
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    doers = [actor_head(c) for c in trigger.children if c.dep_ == "nsubj"]
+    doers += [g for v in verbs for p in v.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
+    for subject in doers:
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PLACE_PREPOSITIONS):
             found = found or toponym_in(list(prep.subtree), offset, mentions)
     return found
