@@ -143,7 +143,8 @@ def done_by_nature(trigger):
     if subj is not None and subj.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
         subj = trigger.head  # "an earthquake that struck Japan"
     doers = [] if subj is None or passive else [subj]
-    doers += [child(p, "pobj") for p in trigger.children if p.dep_ in ("agent", "prep") and p.lower_ in ("by", "in")]
+    doers += [child(p, "pobj") for p in trigger.children if p.dep_ in ("agent", "prep")
+              and p.lower_ in ("by", "in", "during", "following", "after")]  # "killed following an earthquake"
     return any(d is not None and d.lemma_.lower() in natural_hazards() for d in doers)
 
 
@@ -262,10 +263,16 @@ def parse_date(text, base, prefer):
 # ---------------------------------------------------------------- syntax helpers
 
 
+# Entity types whose names hold no event noun.
+NAME_TYPES = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"}
+
+
 def find_trigger(token):
     """(cameo, negated cameo, trigger tokens) when the token starts an event trigger, else None."""
     if token.ent_type_ in ("DATE", "TIME"):
         return None  # "bought March soymeal": a month, not a protest
+    if token.pos_ in ("NOUN", "PROPN") and token.is_title and not token.is_sent_start and token.ent_type_ in NAME_TYPES:
+        return None  # "Kool-Aid drinks", "Live Aid": a word of a name, not aid
     found = lexicon_match(token)
     return None if found is None or found[0] == "-" else found  # "-": a sense that is no event
 

@@ -485,7 +485,12 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
                  # Prices recovering are no rally.
                  "Cocoa futures rallied late in the session on short covering.",
                  # A war's toll is a count, not one event.
-                 "The conflict in Darfur has killed some 200,000 people since 2003."):
+                 "The conflict in Darfur has killed some 200,000 people since 2003.",
+                 # A firm beating its target or hit with a charge is business, not force.
+                 "The publisher beat its savings target for the year.",
+                 "The firm was hit with a 12m pound charge for job cuts.",
+                 # A word of a name is no event noun.
+                 "Grocers stocked more Kool-Aid drinks this summer."):
         assert not coded(text)["events"], text
 
 
@@ -507,6 +512,8 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
     ("Ruling party lawmakers rallied behind President Ortega on Sunday.", "plover", "SUPPORT"),
     ("Ruling party lawmakers rallied behind President Ortega on Sunday.", "actor2", "President Ortega"),
     ("Soldiers returned fire after the ambush near Gao.", "plover", "ASSAULT"),
+    ("Rebels beat back an army attack on Goma.", "plover", "ASSAULT"),
+    ("The UN sent aid to Haiti on Monday.", "plover", "AID"),
     # Troops evacuating a stronghold retreat; evacuating people is aid.
     ("Rebel troops hastily evacuated their last stronghold near Gao.", "plover", "RETREAT"),
     ("The UN evacuated 300 civilians from Gao on Monday.", "plover", "AID"),
@@ -567,7 +574,8 @@ def test_forces_of_nature_are_no_actors(coded):
     for text in ("Officials fear a major earthquake will strike Tokyo within decades.",
                  "Dozens of homes were destroyed by floods in Sindh on Monday.",
                  "Three fishermen were killed in the storm off Chittagong.",
-                 "A cyclone that struck eastern Madagascar destroyed hundreds of homes."):
+                 "A cyclone that struck eastern Madagascar destroyed hundreds of homes.",
+                 "More than 2,000 people were killed following a massive earthquake off Sumatra."):
         assert not coded(text)["events"], text
     assert top(coded("Three fishermen were killed in an attack off Chittagong."))["plover"] == "ASSAULT"
     assert top(coded("Rebels destroyed dozens of homes in Sindh on Monday."))["plover"] == "ASSAULT"
