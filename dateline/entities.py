@@ -327,6 +327,8 @@ def with_misread_places(sentence, ents, place_kind):
     for n, ent in enumerate(ents):
         if ent.label_ in NAME_LABELS | PLACE_LABELS and names_vessel(ent, r):
             ent = Span(ent.doc, ent.start, ent.end, label="PRODUCT")  # "the tanker Sea Isle City"
+        elif ent.label_ in PLACE_LABELS and names_brand(ent, r):
+            ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the Mecca Bingo chain"
         elif ent.label_ in NAME_LABELS | PLACE_LABELS and len(ent) > 1 and ent[-1].lower_ in WEEKDAYS and all(
                 is_capitalised(t) for t in ent[:-1]) and place_kind(normalize_name(ent[:-1].text)) is not None:
             ent = Span(ent.doc, ent.start, ent.end - 1, label="GPE")  # "patrolled Goma Thursday"
@@ -350,6 +352,14 @@ def names_vessel(ent, r):
     """True for a name right after a ship noun: "the tanker Sea Isle City", "the ferry Estonia"."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return before is not None and before.is_lower and before.lemma_ in r["vessel_nouns"]
+
+
+def names_brand(ent, r):
+    """True for a name compounding a business noun, through other names: "the Mecca Bingo chain"."""
+    node = ent.root
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    return node is not ent.root and node.lemma_.lower() in r["brand_nouns"]
 
 
 def names_unknown_place(ent, r, place_kind):
@@ -573,7 +583,8 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
         "governor_lemma": root.head.head.lemma_.lower() if root.dep_ == "pobj" else None,
         # "a Chinook helicopter": a people's name may be a model's, never a town's.
         "names_model": label == "NORP" and is_model_of(root, rules()),
-        "names_vessel": names_vessel(span, rules()),
+        # "the ferry Estonia", "the Mecca Bingo chain": a ship's or a business's name, no place.
+        "names_thing": names_vessel(span, rules()) or names_brand(span, rules()),
         # "killed one Malay": people are counted, places are not.
         "counted": any(c.dep_ == "nummod" for c in root.children),
     }

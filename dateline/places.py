@@ -1041,8 +1041,8 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if names_saint(m):
             m["label"] = "PERSON"
             continue
-        if m.get("names_vessel"):
-            continue  # "the ferry Estonia" is a ship
+        if m.get("names_thing"):
+            continue  # "the ferry Estonia" is a ship, "the Mecca Bingo chain" a business
         # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON), but
         # a city's name is a person's where a person would stand: "protests against Bush", "Bush said".
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(

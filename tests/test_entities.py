@@ -157,6 +157,8 @@ LABEL_CASES = [
      "The ferry Estonia sank in 1994 with 852 people aboard.", "Estonia", "PRODUCT"),
     ("a_town_s_name_after_a_ship_noun_is_the_ship_s",  # the model says LOC: Sea Isle City, New Jersey
      "A missile hit the tanker Sea Isle City off Kuwait.", "Sea Isle City", "PRODUCT"),
+    ("a_place_s_name_before_a_business_noun_is_the_business_s",  # the model says GPE: Mecca, Saudi Arabia
+     "The group sold the Mecca Bingo chain to a rival.", "Mecca", "ORG"),
     ("a_known_town_an_offensive_is_on_is_a_place",  # the model says ORG
      "Rebels launched a counter-attack on Darayya overnight.", "Darayya", "GPE"),
     ("a_known_town_a_battle_is_for_is_a_place",  # the model says ORG

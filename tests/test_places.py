@@ -488,6 +488,13 @@ def test_the_dateline_s_town_sets_the_article_s_country(resolve, gazetteer):
     assert place(gazetteer, mentions["Cadiz"])["country_code"] == "PH"
 
 
+def test_a_ship_s_or_a_business_s_name_is_no_place(resolve):
+    for text in ("A missile hit the tanker Sea Isle City off Kuwait.",
+                 "The group sold the Mecca Bingo chain to a rival."):
+        _, result = resolve(text)
+        assert not any(p["name"] in ("Sea Isle City", "Makkah", "Bingo") for p in result["places"]), text
+
+
 def test_a_counted_people_is_no_town(resolve):
     mentions, result = resolve("The gunman killed one Malay and wounded two others at the market.")
     assert mentions["Malay"]["label"] == "NORP" and result["places"] == []  # not Malay, a Philippine town
