@@ -490,7 +490,9 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
                  "The publisher beat its savings target for the year.",
                  "The firm was hit with a 12m pound charge for job cuts.",
                  # A word of a name is no event noun.
-                 "Grocers stocked more Kool-Aid drinks this summer."):
+                 "Grocers stocked more Kool-Aid drinks this summer.",
+                 # An election campaign's targets are seats.
+                 "With limited resources, the party will target those seats in the spring."):
         assert not coded(text)["events"], text
 
 
