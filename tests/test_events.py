@@ -515,6 +515,9 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
     ("Ruling party lawmakers rallied behind President Ortega on Sunday.", "actor2", "President Ortega"),
     ("Soldiers returned fire after the ambush near Gao.", "plover", "ASSAULT"),
     ("Rebels beat back an army attack on Goma.", "plover", "ASSAULT"),
+    # A warning about a firm's figures is a gloomy comment (CAMEO 012, no PLOVER type); of retaliation, a threat.
+    ("The airline warned that yields would fall by 3% next year.", "cameo_code", "012"),
+    ("Iran warned that it would retaliate against any attack.", "plover", "THREATEN"),
     ("The UN sent aid to Haiti on Monday.", "plover", "AID"),
     # Troops evacuating a stronghold retreat; evacuating people is aid.
     ("Rebel troops hastily evacuated their last stronghold near Gao.", "plover", "RETREAT"),
