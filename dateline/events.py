@@ -1222,9 +1222,9 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                                      and not is_part_of_name(t, c)], offset, mentions)
     # Last, where the doers are: "hundreds of students in Mosul demonstrated", "shot and killed
     # by police in Vienna".
-    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    doers = [actor_head(c) for c in trigger.children if c.dep_ == "nsubj"]
-    doers += [g for v in verbs for p in v.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
+    conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    doers = [actor_head(c) for c in trigger.children if c.dep_ == "nsubj"] + agents
+    doers += [g for v in conjuncts for p in v.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
     for subject in doers:
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PLACE_PREPOSITIONS):
             found = found or toponym_in(list(prep.subtree), offset, mentions)
@@ -1637,8 +1637,8 @@ def event_roles(trigger):
         if target is None:
             for prep in trigger.children:
                 # ...or whom a phrasal trigger's preposition takes: "rallied behind the premier".
-                phrasal = (f"{trigger.lemma_.lower()} {prep.lower_}", "VERB") in lexicon()
-                if prep.dep_ == "prep" and (prep.lower_ in ("with", "against", "on", "to") or phrasal):
+                if prep.dep_ == "prep" and (prep.lower_ in ("with", "against", "on", "to")
+                                            or (f"{trigger.lemma_.lower()} {prep.lower_}", "VERB") in lexicon()):
                     target = child(prep, "pobj")
                     if target is not None and target.ent_type_ in ("DATE", "TIME"):
                         target = None  # "meet on Friday": a day is no one met
