@@ -45,7 +45,11 @@ PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 CASUALTY_VERBS = {"kill", "wound", "injure"}
 ENTRY_VERBS = {"enter", "sneak", "slip", "cross", "infiltrate"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
-                "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come"}
+                "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come",
+                "ship", "dispatch", "redeploy", "airlift", "ferry", "transport"}
+# Verbs of going somewhere oneself: their destination is a place whatever the model tagged it
+# ("marched to the Bellary", "travelling to Bentiu" tagged ORG); "sent a letter to Obama" is no going.
+SELF_MOTION_VERBS = {"march", "travel", "flee", "return", "head", "walk", "drive", "advance", "retreat"}
 # A part of a place is where its whole is: "the streets of Suva", "in the capital Baku".
 PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "capital", "city",
                     "town", "village", "area", "province", "district", "region", "countryside", "vicinity",
@@ -1078,6 +1082,9 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # the Muslim was burned in the Vejalpur area"; the left-out verb's after them: "36 injured by
     # a motorcycle bomb in Al-Bayaa".
     heads += agent_and_occasion(trigger) + co_verbs
+    # Where a verb sharing the trigger's arguments took them is not where the trigger happened:
+    # "was captured in 2001 and shipped to Guantanamo Bay".
+    hidden = list(hidden) + destinations(co_verbs)
     heads += [n for v in co_verbs if v.dep_ == "acl" for n in agent_and_occasion(v)]
     # ...and the occasion of a verb it depends on: "killed 100 during an attack on the town of
     # Fotokol, murdering residents".
@@ -1141,6 +1148,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     described += [c for a in agents for c in a.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     # ...but not where it is based: "patrolled by troops which have their bases in Turkey".
     described = [c for c in described if c.lemma_.lower() not in SITING_VERBS | {"have"}]
+    hidden += destinations(described)  # "U.N. forces, dispatched to Lebanon in 1978, patrol an area"
     wholes = [g for a in agents for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
               for g in p.children if g.dep_ == "pobj"]
     for head in described + [o for c in described for o in c.children if o.dep_ == "dobj"] + wholes:
@@ -1229,6 +1237,12 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PLACE_PREPOSITIONS):
             found = found or toponym_in(list(prep.subtree), offset, mentions)
     return found
+
+
+def destinations(verbs):
+    """The 'to' and 'from' phrases of verbs of motion: where they went, not where they were."""
+    return [p for v in verbs if v.lemma_.lower() in MOTION_VERBS
+            for p in v.children if p.dep_ == "prep" and p.lower_ in ("to", "from")]
 
 
 # Where the doers are, not where they come from: "students in Mosul", not "farmers from Kisumu".
@@ -1424,6 +1438,7 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
     """The toponym of the first locative phrase on a word that names one ("north of Baghdad" too)."""
     # "north of Baghdad", and "next to soldiers in Kunduz", "close to the border".
     directions = [c for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.lower_ in COMPASS_WORDS | NEARNESS_WORDS]
+    destination = None
     for prep in locative_phrases(head) + [p for d in directions for p in d.children if p.dep_ == "prep"]:
         if prep in hidden:
             continue
@@ -1442,10 +1457,16 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
         # A village the model took for a person or a group is still where it happened: "in Tal
         # Rifaat", and beats the reference point that locates it ("in Hilla, south of Baghdad").
         misread = None
-        if pobj is not None and pobj.pos_ == "PROPN" and prep.lower_ in PLACE_ONLY_PREPOSITIONS:
+        if pobj is not None and pobj.pos_ == "PROPN":
             m = mention_at(mentions, offset + pobj.idx, offset + pobj.idx + len(pobj))
             misread = m if m is not None and m["label"] in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART") and not (
                 names_clock(pobj)) else None
+        if prep.lower_ not in PLACE_ONLY_PREPOSITIONS:
+            # ...and so is where one goes, unless another phrase names a place: "marched to
+            # Parliament in Wellington" went to Wellington.
+            goes_to = prep.lower_ == "to" and head.lemma_.lower() in SELF_MOTION_VERBS and not child(head, "dobj")
+            destination = destination or (misread if goes_to and found is None else None)
+            misread = None
         # ...or the town it is in ("murdered at Olangur in Villupuram district"), but a building
         # is where the town is ("at the Land Revenue Office in Gulariya").
         if found is not None and misread is not None and any(
@@ -1454,6 +1475,8 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
             return misread
         if found is not None or misread is not None:
             return found or misread
+    if destination is not None:
+        return destination
     # "targeting the farms located near the town of X": where the object lies (not a place's own
     # reference point: "entered this village, located near the river").
     sited = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SITING_VERBS] if (
