@@ -282,6 +282,9 @@ def with_missed_places(sentence, ents, place_kind):
         if is_example_of_places(t, r):
             add(name_start(t, sentence, covered), t.i + 1)  # "villages like Bakool and Dinsoor"
             continue
+        if is_territory_taken(t, r):
+            add(name_start(t, sentence, covered), t.i + 1)  # "captured half of Darayya"
+            continue
         if t.dep_ == "dobj" and t.head.lemma_.lower() in attack_verbs:
             start = name_start(t, sentence, covered)  # "jets hit Aleppo"
             kind = place_kind(normalize_name(doc[start:t.i + 1].text))
@@ -400,7 +403,8 @@ def is_misread_place(ent, r, place_kind):
         return False  # fix_label makes it a landform or a facility
     head = root.head.lemma_.lower()
     person = ent.label_ == "PERSON"
-    if (root.dep_ == "dobj" and head in r["place_taking_verbs"]) or is_example_of_places(root, r):
+    if (root.dep_ == "dobj" and head in r["place_taking_verbs"]) or is_example_of_places(root, r) or (
+            is_territory_taken(root, r)):
         return True
     # "Samashki and Bamut were encircled by troops": what such a verb's passive is done to.
     first = root
@@ -420,6 +424,19 @@ def is_misread_place(ent, r, place_kind):
     if is_fought_over(root, r) and not person:  # "the attack on Bush" is on the man
         return strong or kind == "town"
     return strong and preposition in r["misread_strong_place_prepositions"]
+
+
+def is_territory_taken(token, r):
+    """True for a name a verb of capture takes a share of or takes from fighters: "captured half of
+    Darayya", "recaptured Bayyanoun from the rebels"."""
+    verbs = r["place_taking_verbs"] | r["place_or_other_verbs"]
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        share = token.head.head
+        return share.lower_ in r["territory_shares"] and share.dep_ == "dobj" and share.head.lemma_.lower() in verbs
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs and any(
+        g.lemma_.lower() in r["fighter_nouns"] or g.ent_type_ in ("ORG", "NORP")
+        for p in token.head.children if p.dep_ == "prep" and p.lower_ == "from"
+        for g in p.children if g.dep_ == "pobj")
 
 
 def is_fought_over(token, r):

@@ -302,6 +302,7 @@ def lexicon_match(token):
         words = [] if obj is None else [obj.lower_] * (obj.lower_ != obj.lemma_.lower()) + [obj.lemma_.lower()] + [
             c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod") and c.i == token.i + 1
             and (obj.pos_ == "PROPN" or obj.ent_type_)]
+        words += [f"ent:{obj.ent_type_}"] if obj is not None and obj.ent_type_ else []  # "seized Tikrit"
         clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
         words += [c.lemma_.lower() for c in clauses if c.dep_ == "xcomp"]
         words += [g.lemma_.lower() for c in clauses for g in c.children if g.dep_ == "nsubj"]

@@ -233,6 +233,10 @@ LOCATION_CASES = [
      "The fighter was captured by soldiers in 2003 and shipped to Guantanamo Bay in 2004.", "captured", None),
     ("where_a_co_verb_flew_them_is_not_where",
      "Rebels captured the pilot and flew him to Kisumu.", "captured", None),
+    ("a_share_of_a_name_a_verb_of_capture_takes_is_land",  # the model says PERSON
+     "Rebels seized most of Minakh on Friday.", "seized", "Minakh"),
+    ("what_is_retaken_from_fighters_is_land",  # the model says ORG
+     "The militia recaptured Hardaneh from Islamic State fighters.", "recaptured", "Hardaneh"),
     ("location_of_the_subject",
      "Rebel factions in Idlib attacked each other on Sunday.", "attacked", "Idlib"),
     ("location_is_the_most_specific_place_of_the_phrase",
@@ -571,6 +575,15 @@ def test_allowing_people_to_cross_is_a_retreat(coded):
     ("Muslim families are targeted in Kashmir by rebels who suspect them of informing.", "190"),
 ])
 def test_verbs_of_bombing_execution_targeting_and_injury_are_assaults(coded, text, code):
+    assert top(coded(text))["cameo_code"] == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Rebels seized Tikrit on Monday.", "192"),
+    ("The army seized most of the district after a week of fighting.", "192"),
+    ("Police seized 200 kilograms of cocaine from the gang.", "1711"),
+])
+def test_seizing_land_is_occupying_territory_seizing_goods_confiscation(coded, text, code):
     assert top(coded(text))["cameo_code"] == code
 
 
