@@ -57,6 +57,9 @@ def fix_label(span, label):
         for t in span.doc[max(span.start - 2, 0):span.start]
     ) and len(span) >= 2 and all(t.is_title or t.lower_ in ("de", "al", "bin", "van", "von", "la", "-") for t in span):
         return "PERSON"
+    bare = words[1:] if words[0] == "the" else words
+    if label == "FAC" and len(bare) > 1 and bare[0] in r["landform_prefixes"]:
+        return "LOC"  # "the Jabal Al-Akrad", a mountain range, not a building
     if label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and len(words) > 1 and not (
             set(words) & (r["org_suffixes"] | r["org_nouns"])):
         if words[-1] in r["facility_suffixes"]:
