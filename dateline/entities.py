@@ -570,6 +570,16 @@ def with_given_name(span, sentence_start=0):
     return span
 
 
+def with_title_word(span, sentence_start=0):
+    """A place the model read as a person widened to the title word it left out: "the Sheikh Lufti
+    area" is "Sheikh Lufti", not "Lufti"."""
+    doc, start = span.doc, span.start
+    while start - 1 > sentence_start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
+            not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound" and span.start <= doc[start - 1].head.i):
+        start -= 1
+    return doc[start:span.end]
+
+
 def mention_from_span(span, offset, sentence_idx, sentence_start=0):
     """A mention dict for an entity span, or None when it is not an entity."""
     label = fix_label(span, span.label_)
@@ -581,6 +591,8 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
         span = with_given_name(span, sentence_start)
         if any(ch.isdigit() for ch in span.text):
             return None
+    elif label in PLACE_LABELS and span.label_ == "PERSON":
+        span = with_title_word(span, sentence_start)
     raw = original_text(span.doc, span.start_char, span.end_char)
     text = clean_surface(raw)
     if len(text) < 2 or not re.search(r"[A-Za-z]", text):

@@ -223,6 +223,8 @@ LABEL_CASES = [
      "Amarah, a stronghold of Moqtada al-Sadr, was quiet.", "Moqtada al-Sadr", "PERSON"),
     ("a_person_in_apposition_with_an_office_stays_a_person",
      "Kofi Mensah, the town's mayor, resigned on Monday.", "Kofi Mensah", "PERSON"),
+    ("a_place_the_model_read_as_a_person_keeps_its_title_word",  # the model tags "Maqsoud" PERSON
+     "Rebels shelled the Sheikh Maqsoud district on Monday.", "Sheikh Maqsoud", "GPE"),
     ("a_mountain_the_model_took_for_a_building_is_a_landform",  # the model says FAC
      "Government forces shelled rebel positions in the Jabal Al-Akrad.", "Jabal Al-Akrad", "LOC"),
 ]
