@@ -42,6 +42,18 @@ def aliases():
 # ---------------------------------------------------------------- mentions
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+TIME_WORDS = re.compile(r"\d|\b(?:%s|today|tonight|yesterday|morning|afternoon|evening|night|week|month|year)s?\b"
+                        % "|".join(WEEKDAYS + MONTHS), re.IGNORECASE)
+
+
+def names_time(span):
+    """True for a span that says when or how many ("Friday", "late 1990"), not a name the model
+    took for a date ("the village of Maheen", tagged DATE)."""
+    return bool(TIME_WORDS.search(span.text))
+
+
 def fix_label(span, label):
     """The entity label after the rules for frequent errors of the statistical NER."""
     r = rules()
@@ -84,7 +96,7 @@ def fix_label(span, label):
     if label not in PLACE_LABELS and label not in ("NORP",):
         if label in NAME_LABELS and (names_place_noun(root, r) or is_apposed_place(root, r)):
             return "GPE"
-        if after_place_noun:
+        if after_place_noun and not names_time(span):  # not the day: "the city of Antwerp Friday"
             return "GPE"  # "the town of Taybat al-Imam", "the island of Hanish", "the perimeter of Saraf"
         if root.dep_ == "pobj" and head.lower_ in r["locative_prepositions"] and label in ("PRODUCT", "PERSON", "ORG"):
             return "GPE"

@@ -754,6 +754,8 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
     # owner never is: "near a U.S. patrol" did not happen in the U.S., nor "in front of
     # Singapore's embassy" in Singapore.
     found = [m for m in found if id(m) not in owners]
+    # "in Thailand's restive South": a bare direction no gazetteer places is the part, the owner the place.
+    found = [m for m in found if m.get("place") or m["text"].lower() not in COMPASS_WORDS] or found
     found = [m for m in found if id(m) not in references] or found
     if not found:
         return None
@@ -839,7 +841,20 @@ def locative_phrases(head):
     occasion = head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPOSITIONS and head.pos_ == "NOUN"
     if head.lower_ in PLACE_PART_NOUNS or (occasion and find_trigger(head)):
         preps = preps | {"of"}
-    return [p for p in head.children if p.dep_ == "prep" and p.lower_ in preps]
+    return [p for p in head.children if p.dep_ == "prep" and p.lower_ in preps and not is_manner_phrase(p)]
+
+
+# "In a sign of the antipathy facing Bush in Europe, ... demonstrated in Brussels": "in" with one of
+# these says why or how, not where.
+MANNER_NOUNS = {"sign", "response", "reaction", "retaliation", "revenge", "reprisal", "solidarity", "protest",
+                "bid", "attempt", "effort", "move", "show", "display", "gesture", "defiance", "addition",
+                "contrast", "preparation", "memory", "honour", "honor", "support", "opposition", "violation"}
+
+
+def is_manner_phrase(prep):
+    """True for an "in" phrase of purpose or manner: "in response to", "in a bid to", "in protest at"."""
+    pobj = child(prep, "pobj")
+    return prep.lower_ == "in" and pobj is not None and pobj.lemma_.lower() in MANNER_NOUNS
 
 
 def named_after_place_noun(pobj, offset, mentions):

@@ -225,6 +225,10 @@ LABEL_CASES = [
      "Kofi Mensah, the town's mayor, resigned on Monday.", "Kofi Mensah", "PERSON"),
     ("a_place_the_model_read_as_a_person_keeps_its_title_word",  # the model tags "Maqsoud" PERSON
      "Rebels shelled the Sheikh Maqsoud district on Monday.", "Sheikh Maqsoud", "GPE"),
+    ("a_day_after_a_place_noun_s_town_is_no_place",
+     "Thousands marched through the Belgian city of Antwerp Friday to protest against racism.", "Friday", None),
+    ("a_name_the_model_took_for_a_date_after_a_place_noun_is_a_place",  # the model says DATE
+     "Islamic State fighters tried to recapture the strategic village of Maheen from the army.", "Maheen", "GPE"),
     ("a_mountain_the_model_took_for_a_building_is_a_landform",  # the model says FAC
      "Government forces shelled rebel positions in the Jabal Al-Akrad.", "Jabal Al-Akrad", "LOC"),
 ]

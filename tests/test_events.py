@@ -233,6 +233,13 @@ LOCATION_CASES = [
      "The fighter was captured by soldiers in 2003 and shipped to Guantanamo Bay in 2004.", "captured", None),
     ("where_a_co_verb_flew_them_is_not_where",
      "Rebels captured the pilot and flew him to Kisumu.", "captured", None),
+    ("a_bare_direction_gives_way_to_its_owner",
+     "Insurgents detonated a roadside bomb in Thailand's restive South on Saturday.", "detonated", "Thailand"),
+    ("an_in_phrase_of_manner_is_no_scene",
+     "In a sign of the anger facing Bush in Europe, 1,000 people demonstrated in central Brussels.",
+     "demonstrated", "Brussels"),
+    ("an_in_phrase_of_purpose_is_no_place",
+     "Hundreds of students demonstrated on Friday in a show of solidarity with refugees in Gaza.", "demonstrated", None),
     ("a_share_of_a_name_a_verb_of_capture_takes_is_land",  # the model says PERSON
      "Rebels seized most of Minakh on Friday.", "seized", "Minakh"),
     ("what_is_retaken_from_fighters_is_land",  # the model says ORG
