@@ -37,6 +37,8 @@ CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # A wire digest's rule between stories ("- - - -") and a tab kept escaped ("&\\t") at a line's start.
+STRAY_HYPHEN_SPACE = re.compile(r"(?<=[A-Za-z]{2})- (?=[a-z]{3,}\b(?<!\band)(?<!\bnor)(?<!\bto))"
+                                r"|(?<=\b[Aa]l)- (?=[A-Z])|(?<=\b[Ee]l)- (?=[A-Z])")
 DIGEST_RULE = re.compile(r"(?m)^[ \t]*(?:&?\\t)?[ \t]*(?:-[ \t]*){3,}$")
 ESCAPED_TAB = re.compile(r"(?m)^[ \t]*&?\\t[ \t]*")
 HEADLINE_MAX_CHARS = 160
@@ -144,6 +146,9 @@ def repair_text(text):
         ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf")
     )
     text = re.sub(r" {2,}", " ", text)
+    # Wire copy breaks compounds with a stray space: "Shiite- dominated", "pro- government",
+    # "Imam al- Hussein" (but "pre- and post-war" is two words sharing a part).
+    text = STRAY_HYPHEN_SPACE.sub("-", text)
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()

@@ -16,6 +16,14 @@ def test_repair_undoes_mac_mojibake_and_zero_width_characters():
     assert ingest.repair_text("He said \u201cno\u201d.") == "He said \u201cno\u201d."
 
 
+def test_a_compound_broken_by_a_stray_space_is_whole_again():
+    assert ingest.repair_text("A car bomb hit the Shiite- dominated Sadr City near the shrine of Imam al- Hussein.") == (
+        "A car bomb hit the Shiite-dominated Sadr City near the shrine of Imam al-Hussein.")
+    # Two words sharing a part, and a dateline's dash, stay as written.
+    assert ingest.repair_text("Pre- and post-war talks failed.") == "Pre- and post-war talks failed."
+    assert ingest.repair_text("NAIROBI - Police arrested two men.") == "NAIROBI - Police arrested two men."
+
+
 WIRE_COPY = """\
 The finance ministry said on Tuesday that talks with the
 country's creditor banks would resume in Geneva next week,
