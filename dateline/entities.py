@@ -64,6 +64,9 @@ def fix_label(span, label):
         return "ORG"
     if any(child.dep_ == "appos" and child.lemma_.lower() in r["org_nouns"] for child in root.children):
         return "ORG"
+    if label in ("FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART") and len(span) > 1 and all(t.is_title for t in span) and any(
+            c.dep_ == "appos" and c.lemma_.lower() in r["kin_nouns"] | r["person_roles"] for c in root.children):
+        return "PERSON"  # "Cindy Sheehan, the mother who ..."
     if label in ("ORG", "PRODUCT", "GPE") and any(
         t.dep_ == "compound" and t.head.i >= span.start and t.i < span.start and t.lower_ in r["person_roles"]
         for t in span.doc[max(span.start - 2, 0):span.start]

@@ -1072,6 +1072,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     node, governors = trigger, []
     first_governor_head = len(heads)
     while (node.dep_ in ("advcl", "xcomp", "pcomp", "conj") or is_casualty_aside(node)) and node.head.i != node.i:
+        if node.dep_ == "conj" and happens_later(node):
+            break  # "was captured in Fallujah in April but released a week later": elsewhere, maybe
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
             break
@@ -1253,6 +1255,18 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PLACE_PREPOSITIONS):
             found = found or toponym_in(list(prep.subtree), offset, mentions)
     return found
+
+
+LATER_WORDS = {"later", "afterwards", "afterward", "subsequently", "eventually", "since"}
+
+
+def happens_later(verb):
+    """True for a verb said to come some time after the one it is joined to: "released a week
+    later", "and has since annexed", "released within days"."""
+    times = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod")]
+    times += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "within" for g in p.children if g.dep_ == "pobj"]
+    return any(t.lower_ in LATER_WORDS or t.dep_ == "pobj" or any(c.lower_ in LATER_WORDS for c in t.children)
+               for t in times)
 
 
 def destinations(verbs):

@@ -229,6 +229,9 @@ LABEL_CASES = [
      "Thousands marched through the Belgian city of Antwerp Friday to protest against racism.", "Friday", None),
     ("a_name_the_model_took_for_a_date_after_a_place_noun_is_a_place",  # the model says DATE
      "Islamic State fighters tried to recapture the strategic village of Maheen from the army.", "Maheen", "GPE"),
+    ("a_name_in_apposition_with_a_kin_noun_is_a_person",  # the model says FAC
+     "Protesters rallied in the hometown of Cindy Sheehan, the mother who started a protest camp.",
+     "Cindy Sheehan", "PERSON"),
     ("a_mountain_the_model_took_for_a_building_is_a_landform",  # the model says FAC
      "Government forces shelled rebel positions in the Jabal Al-Akrad.", "Jabal Al-Akrad", "LOC"),
 ]

@@ -60,6 +60,15 @@ def test_recipient_is_the_target_not_the_thing_given(coded):
     assert event["actor1"] == "United States" and event["actor2"] == "Ukraine"
 
 
+@pytest.mark.parametrize("text, target", [
+    ("Rebels abducted an engineer in Kano on Monday.", "engineer"),
+    ("Gunmen shot dead a shopkeeper in Karachi on Monday.", "shopkeeper"),
+    ("A nurse was kidnapped in Port Harcourt on Friday.", "nurse"),
+])
+def test_a_person_done_to_is_the_target_not_the_place(coded, text, target):
+    assert top(coded(text))["actor2"] == target
+
+
 def test_recipient_of_a_part_or_of_an_event_noun_s_thing_is_the_target(coded):
     event = top(coded("Norway suspended part of a development fund for Malawi on Monday."))
     assert event["plover"] == "SANCTION" and event["actor2"] == "Malawi"
@@ -233,6 +242,10 @@ LOCATION_CASES = [
      "The fighter was captured by soldiers in 2003 and shipped to Guantanamo Bay in 2004.", "captured", None),
     ("where_a_co_verb_flew_them_is_not_where",
      "Rebels captured the pilot and flew him to Kisumu.", "captured", None),
+    ("a_verb_done_later_does_not_share_the_place",
+     "The engineer was abducted in Kano in March but was released two weeks later.", "released", None),
+    ("a_verb_done_then_shares_the_place",
+     "Rebels abducted the engineer in Kano and released him.", "released", "Kano"),
     ("a_bare_direction_gives_way_to_its_owner",
      "Insurgents detonated a roadside bomb in Thailand's restive South on Saturday.", "detonated", "Thailand"),
     ("an_in_phrase_of_manner_is_no_scene",
