@@ -322,8 +322,11 @@ def lexicon_match(token):
             words.append("()")
         for particle in token.children:
             phrasal = f"{lemma} {particle.lower_}"
-            when = particle.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in particle.children)
-            if particle.dep_ in ("prt", "prep") and (phrasal, "VERB") in table and not when:  # "called a strike for Monday"
+            # Not a preposition taking a day ("called a strike for Monday") nor one past the
+            # object ("met Shultz with a handshake"; but "forced UNHCR out of the country").
+            loose = particle.dep_ == "prep" and (any(o.ent_type_ in ("DATE", "TIME") for o in particle.children) or (
+                obj is not None and token.i < obj.i < particle.i and particle.lower_ not in ADVERB_PARTICLES))
+            if particle.dep_ in ("prt", "prep") and (phrasal, "VERB") in table and not loose:
                 row = next((table[(phrasal, "VERB", w)] for w in words if (phrasal, "VERB", w) in table), table[(phrasal, "VERB")])
                 return (*row, [token, particle])  # "pull out troops", but not "pull out all the stops"
         for word in words:
@@ -342,6 +345,14 @@ def lexicon_match(token):
         compound = [c for c in token.children if c.dep_ == "compound"]
         if compound and (f"{compound[-1].lower_} {token.lower_}", "NOUN") in table:
             return (*table[(f"{compound[-1].lower_} {token.lower_}", "NOUN")], [compound[-1], token])
+        # Its modifiers and what its prepositions take: "a general strike", "a miners' strike",
+        # "strikes against a wage freeze", "a strike over pay".
+        words = ["mod:" + c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        words += [f"{p.lower_}:{o.lemma_.lower()}" for p in token.children if p.dep_ == "prep"
+                  for o in p.children if o.dep_ == "pobj"]
+        for word in words:
+            if (lemma, "NOUN", word) in table:
+                return (*table[(lemma, "NOUN", word)], [token])
         for key in (token.lower_, lemma):
             if (key, "NOUN") in table:
                 return (*table[(key, "NOUN")], [token])
@@ -524,10 +535,12 @@ def actor_tokens(head):
     stack = [head]
     # "talks between Israel and Syria": each side is an actor of its own.
     between = head.dep_ == "pobj" and head.head.lower_ == "between"
+    # "Poindexter, who resigned, and North, who was fired": a clause on the head ends its phrase.
+    clause = next((c.i for c in head.children if c.dep_ in ("relcl", "acl")), len(head.doc))
     while stack:
         node = stack.pop()
         for c in node.children:
-            if c.dep_ not in ACTOR_DEPS or (between and node == head and c.dep_ in ("conj", "cc")):
+            if c.dep_ not in ACTOR_DEPS or (node == head and c.dep_ in ("conj", "cc") and (between or c.i > clause)):
                 continue
             if c.dep_ == "prep" and c.lower_ != "of":
                 continue
@@ -694,6 +707,10 @@ def describe_actor(head, offset, mentions, require_actor=True):
         "sector": sector,
         "country": country,
     }
+
+
+ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away", "over", "in", "on"}
+ACTION_NOUNS = {"strike", "hunger", "patrol", "alert", "trial", "rampage", "offensive", "defensive"}
 
 
 # CAMEO roots from protest on are contention and force; those before, talk and cooperation.
@@ -1695,6 +1712,8 @@ def event_roles(trigger):
                     target = child(prep, "pobj")
                     if target is not None and target.ent_type_ in ("DATE", "TIME"):
                         target = None  # "meet on Friday": a day is no one met
+                    if target is not None and target.lemma_.lower() in ACTION_NOUNS:
+                        target = None  # "went on strike": what they did, not to whom
                     if target is not None:
                         break
         if source is not None:

@@ -599,6 +599,33 @@ def test_verbs_of_bombing_execution_targeting_and_injury_are_assaults(coded, tex
 
 
 @pytest.mark.parametrize("text, code", [
+    ("Thousands of dock workers struck on Monday.", "143"),
+    ("Strikes against a wage freeze spread across the country last week.", "143"),
+    ("Unions staged a general strike on Monday.", "143"),
+    ("A miners' strike over pensions closed six pits.", "143"),
+    ("Jets struck rebel positions near Idlib on Monday.", "190"),
+    ("A drone strike on a convoy killed 12 fighters.", "190"),
+])
+def test_a_labour_strike_is_a_protest_a_military_one_force(coded, text, code):
+    assert top(coded(text))["cameo_code"] == code
+
+
+def test_going_on_strike_is_a_protest_with_no_target(coded):
+    event = top(coded("Nurses went on strike over pay on Monday."))
+    assert (event["plover"], event["trigger"], event["actor1"], event["actor2"]) == ("PROTEST", "went", "Nurses", None)
+
+
+def test_a_preposition_past_the_object_is_no_particle(coded):
+    event = top(coded("The foreign minister met his Iranian counterpart with a handshake at the door."))
+    assert event["trigger"] == "met" and event["actor2"] == "his Iranian counterpart"
+
+
+def test_a_clause_on_the_actor_ends_its_phrase(coded):
+    event = top(coded("Ministers included Ana Costa who resigned and Pedro Silva who was sacked."))
+    assert event["trigger"] == "resigned" and event["actor1"] == "Ana Costa"
+
+
+@pytest.mark.parametrize("text, code", [
     ("Rebels seized Tikrit on Monday.", "192"),
     ("The army seized most of the district after a week of fighting.", "192"),
     ("Police seized 200 kilograms of cocaine from the gang.", "1711"),
