@@ -316,6 +316,11 @@ def lexicon_match(token):
         words += ["subject:" + c.lemma_.lower() for c in subjects]
         words += [f"{p.lower_}:{o.lemma_.lower()}" for p in token.children if p.dep_ == "prep"
                   for o in p.children if o.dep_ == "pobj"]  # "returned to profit"
+        # "called them terrorists": naming, not calling; "shot back: '...'": a retort, not a shot.
+        words += ["(named)"] if any(c.dep_ == "oprd" for c in token.children) else []
+        after = token.doc[token.i + 1:token.i + 4]
+        words += ["(said)"] if any(t.text == ":" or (t.text == "," and t.i + 1 < len(token.doc) and token.doc[t.i + 1].is_quote)
+                                   for t in after[:2]) else []
         if obj is None and not any(c.dep_ == "xcomp" for c in clauses):
             # Nothing done to anyone: "lending declined" fell, "declined the offer" refused; "Mr
             # Howard asked: '...?'" put a question, "asked them to leave" made a demand.

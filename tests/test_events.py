@@ -524,7 +524,13 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
                  # A word of a name is no event noun.
                  "Grocers stocked more Kool-Aid drinks this summer.",
                  # An election campaign's targets are seats.
-                 "The aim is to target those seats and win a sizeable group in parliament."):
+                 "The aim is to target those seats and win a sizeable group in parliament.",
+                 # Naming, a retort, an agenda and an assault on costs are no events.
+                 "The minister called the protesters hooligans.",
+                 "Asked if he thought Gates would be confirmed, the Georgia Democrat shot back: \"I would not vote for him.\"",
+                 "The committee voted to strike the plan from the agenda.",
+                 "The retailer launched an attack on prices this spring.",
+                 "Two workers, who asked to remain anonymous, said the plant had closed."):
         assert not coded(text)["events"], text
 
 
@@ -608,6 +614,15 @@ def test_verbs_of_bombing_execution_targeting_and_injury_are_assaults(coded, tex
 ])
 def test_a_labour_strike_is_a_protest_a_military_one_force(coded, text, code):
     assert top(coded(text))["cameo_code"] == code
+
+
+def test_a_warning_that_years_may_pass_is_a_comment_not_a_threat(coded):
+    event = top(coded("But they warned several years may pass before the new systems contribute to profits."))
+    assert (event["cameo_code"], event["plover"]) == ("012", None)
+
+
+def test_attacking_a_mentality_is_criticism(coded):
+    assert top(coded("The tycoon attacked the greed of officials in a speech on Monday."))["cameo_code"] == "111"
 
 
 def test_going_on_strike_is_a_protest_with_no_target(coded):
