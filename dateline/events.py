@@ -310,6 +310,9 @@ def lexicon_match(token):
         # what a preposition takes.
         words += [c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "oprd")]
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        # ...or the subject of the verb it completes: "bank workers voted to strike".
+        if not subjects and token.dep_ == "xcomp":
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
         # ...the people a count names: "scores of troops marched".
         subjects += [g for c in subjects if c.lower_ in QUANTITY_WORDS for p in c.children
                      if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
@@ -540,12 +543,10 @@ def actor_tokens(head):
     stack = [head]
     # "talks between Israel and Syria": each side is an actor of its own.
     between = head.dep_ == "pobj" and head.head.lower_ == "between"
-    # "Poindexter, who resigned, and North, who was fired": a clause on the head ends its phrase.
-    clause = next((c.i for c in head.children if c.dep_ in ("relcl", "acl")), len(head.doc))
     while stack:
         node = stack.pop()
         for c in node.children:
-            if c.dep_ not in ACTOR_DEPS or (node == head and c.dep_ in ("conj", "cc") and (between or c.i > clause)):
+            if c.dep_ not in ACTOR_DEPS or (between and node == head and c.dep_ in ("conj", "cc")):
                 continue
             if c.dep_ == "prep" and c.lower_ != "of":
                 continue
@@ -554,6 +555,13 @@ def actor_tokens(head):
             keep.append(c)
             stack.append(c)
     keep.sort(key=lambda t: t.i)
+    # One stretch of words from the head on: "radicals and supporters of the party" with the
+    # other side left out is "radicals", not "radicals and supporters of the party".
+    kept, doc = {t.i for t in keep}, head.doc
+    end = head.i
+    while end + 1 in kept or (end + 1 < len(doc) and doc[end + 1].dep_ == "advmod" and doc[end + 1].head.i in kept):
+        end += 1  # "two thirds of mostly rural Afghanistan"
+    keep = [t for t in keep if t.i <= end]
     while keep and keep[0].dep_ in ("det", "punct", "cc", "preconj", "predet", "case"):
         keep.pop(0)
     while keep and keep[-1].dep_ in ("punct", "cc", "case"):

@@ -530,7 +530,11 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
                  "Asked if he thought Gates would be confirmed, the Georgia Democrat shot back: \"I would not vote for him.\"",
                  "The committee voted to strike the plan from the agenda.",
                  "The retailer launched an attack on prices this spring.",
-                 "Two workers, who asked to remain anonymous, said the plant had closed."):
+                 "Two workers, who asked to remain anonymous, said the plant had closed.",
+                 # Business senses of arrest, cut and halt.
+                 "Parliament must pass the budget to arrest a rapid appreciation of the yen.",
+                 "Yugoslavia will cut repayments on its foreign debt.",
+                 "The smelter is halting production for five weeks for maintenance."):
         assert not coded(text)["events"], text
 
 
@@ -606,6 +610,7 @@ def test_verbs_of_bombing_execution_targeting_and_injury_are_assaults(coded, tex
 
 @pytest.mark.parametrize("text, code", [
     ("Thousands of dock workers struck on Monday.", "143"),
+    ("About 5,000 bank workers voted to strike on March 24.", "143"),
     ("Strikes against a wage freeze spread across the country last week.", "143"),
     ("Unions staged a general strike on Monday.", "143"),
     ("A miners' strike over pensions closed six pits.", "143"),
@@ -621,8 +626,19 @@ def test_a_warning_that_years_may_pass_is_a_comment_not_a_threat(coded):
     assert (event["cameo_code"], event["plover"]) == ("012", None)
 
 
-def test_attacking_a_mentality_is_criticism(coded):
+def test_attacking_a_mentality_or_figures_is_criticism(coded):
     assert top(coded("The tycoon attacked the greed of officials in a speech on Monday."))["cameo_code"] == "111"
+    assert top(coded("The dockers' union attacked the loss figures given for the port."))["cameo_code"] == "111"
+
+
+def test_withdrawing_a_subsidy_is_stopping_aid(coded):
+    event = top(coded("The minister is withdrawing the annual labour subsidy for the port."))
+    assert (event["cameo_code"], event["plover"]) == ("162", "SANCTION")
+
+
+def test_each_side_of_a_clash_is_one_stretch_of_words(coded):
+    event = top(coded("Periodic clashes between black radicals and supporters of the party left five dead."))
+    assert (event["actor1"], event["actor2"]) == ("black radicals", "supporters")
 
 
 def test_going_on_strike_is_a_protest_with_no_target(coded):
