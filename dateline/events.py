@@ -48,7 +48,7 @@ MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arri
                 "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come",
                 "ship", "dispatch", "redeploy", "airlift", "ferry", "transport"}
 # Verbs of going somewhere oneself: their destination is a place whatever the model tagged it
-# ("marched to the Bellary", "travelling to Bentiu" tagged ORG); "sent a letter to Obama" is no going.
+# ("marched to Bellary", "travelling to Bentiu", tagged ORG); "sent a letter to Obama" is no going.
 SELF_MOTION_VERBS = {"march", "travel", "flee", "return", "head", "walk", "drive", "advance", "retreat"}
 # A part of a place is where its whole is: "the streets of Suva", "in the capital Baku".
 PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "capital", "city",
@@ -285,6 +285,10 @@ def is_no_event_sense(token):
     """True for a trigger word in a sense the lexicon says is no event: "prices shot up"."""
     found = lexicon_match(token)
     return found is not None and found[0] == "-"
+
+
+# Particles that may follow a verb's object: "forced UNHCR out", "called the strike off".
+ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away", "over", "in", "on"}
 
 
 def lexicon_match(token):
@@ -720,10 +724,6 @@ def describe_actor(head, offset, mentions, require_actor=True):
         "sector": sector,
         "country": country,
     }
-
-
-ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away", "over", "in", "on"}
-ACTION_NOUNS = {"strike", "hunger", "patrol", "alert", "trial", "rampage", "offensive", "defensive"}
 
 
 # CAMEO roots from protest on are contention and force; those before, talk and cooperation.
@@ -1703,6 +1703,10 @@ def actor_head(head):
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = child(of, "pobj") if of is not None else None
     return pobj if pobj is not None else head
+
+
+# What one goes on or is put on is no one done to: "went on strike", "are on patrol", "put on trial".
+ACTION_NOUNS = {"strike", "hunger", "patrol", "alert", "trial", "rampage", "offensive", "defensive"}
 
 
 def event_roles(trigger):
