@@ -531,6 +531,16 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
                  "The committee voted to strike the plan from the agenda.",
                  "The retailer launched an attack on prices this spring.",
                  "Two workers, who asked to remain anonymous, said the plant had closed.",
+                 # Business senses of battle, return, occupy, destroy, release, hit, fight and cut.
+                 "Verizon has won a takeover battle for MCI with a bid worth $6.8bn.",
+                 "Investors want the exchange to return cash to shareholders.",
+                 "The chancellor has occupied the post since 2005.",
+                 "The investors said the bid would destroy shareholder value.",
+                 "The president is less likely to release supplies from the strategic oil reserve.",
+                 "Analysts warn that the strength of the rand could hit exports.",
+                 "The airline is restructuring in a bid to fight off insolvency.",
+                 "The airline is cutting domestic fares by as much as 50%.",
+                 "I would look at the stock market rally for Bush as a one-day event, said Ken Mayland.",
                  # Business senses of arrest, cut and halt.
                  "Parliament must pass the budget to arrest a rapid appreciation of the yen.",
                  "Yugoslavia will cut repayments on its foreign debt.",
@@ -629,6 +639,15 @@ def test_a_warning_that_years_may_pass_is_a_comment_not_a_threat(coded):
 def test_attacking_a_mentality_or_figures_is_criticism(coded):
     assert top(coded("The tycoon attacked the greed of officials in a speech on Monday."))["cameo_code"] == "111"
     assert top(coded("The dockers' union attacked the loss figures given for the port."))["cameo_code"] == "111"
+
+
+def test_calling_on_someone_is_an_appeal(coded):
+    assert top(coded("The union called on its members to reject the offer."))["cameo_code"] == "020"
+
+
+def test_an_actor_ends_before_the_of_that_opens_a_clause(coded):
+    event = top(coded("The owners have been accused by unions of awarding themselves huge salaries."))
+    assert (event["plover"], event["actor1"], event["actor2"]) == ("DISAPPROVE", "unions", "owners")
 
 
 def test_withdrawing_a_subsidy_is_stopping_aid(coded):
