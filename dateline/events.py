@@ -568,7 +568,7 @@ def actor_tokens(head):
     keep = [t for t in keep if t.i <= end]
     while keep and keep[0].dep_ in ("det", "punct", "cc", "preconj", "predet", "case"):
         keep.pop(0)
-    while keep and (keep[-1].dep_ in ("punct", "cc", "case") or keep[-1].dep_ == "prep" and keep[-1].lower_ == "of"):
+    while keep and (keep[-1].dep_ in ("punct", "cc", "case", "det") or keep[-1].dep_ == "prep" and keep[-1].lower_ == "of"):
         keep.pop()  # "accused by unions of awarding ...": the "of" opens a clause, not the name
     return keep or [head]
 

@@ -62,6 +62,7 @@ def test_recipient_is_the_target_not_the_thing_given(coded):
 
 @pytest.mark.parametrize("text, target", [
     ("Rebels abducted an engineer in Kano on Monday.", "engineer"),
+    ("Foreign nationals detained in the UK are being held at two prisons.", "Foreign nationals"),
     ("Gunmen shot dead a shopkeeper in Karachi on Monday.", "shopkeeper"),
     ("A nurse was kidnapped in Port Harcourt on Friday.", "nurse"),
 ])
@@ -639,6 +640,7 @@ def test_a_warning_that_years_may_pass_is_a_comment_not_a_threat(coded):
 def test_attacking_a_mentality_or_figures_is_criticism(coded):
     assert top(coded("The tycoon attacked the greed of officials in a speech on Monday."))["cameo_code"] == "111"
     assert top(coded("The dockers' union attacked the loss figures given for the port."))["cameo_code"] == "111"
+    assert top(coded("The party chairman attacked the government's six new pledges as vacuous."))["cameo_code"] == "111"
 
 
 def test_calling_on_someone_is_an_appeal(coded):
