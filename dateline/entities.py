@@ -632,6 +632,8 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
         "names_model": label == "NORP" and is_model_of(root, rules()),
         # "the ferry Estonia", "the Mecca Bingo chain": a ship's or a business's name, no place.
         "names_thing": names_vessel(span, rules()) or names_brand(span, rules()),
+        # "the Bush administration": a leader's name, not a town's.
+        "leader": root.dep_ == "compound" and root.head.i > root.i and root.head.lemma_.lower() in rules()["leader_nouns"],
         # "killed one Malay": people are counted, places are not.
         "counted": any(c.dep_ == "nummod" for c in root.children),
     }

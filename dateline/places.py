@@ -1284,9 +1284,10 @@ PERSON_PREPOSITIONS = {"with", "by", "about", "against", "for"}
 
 
 def stands_as_person(mention):
-    """True for a mention where a person stands in a clause: a verb's subject ("Bush said"), or
-    after a preposition that more often takes a person ("met with Austin", "protests against Bush")."""
-    return mention.get("dep") == "nsubj" or (
+    """True for a mention where a person stands in a clause: a verb's subject ("Bush said"), a
+    titled name ("President Bush"), a leader's ("the Bush administration"), or after a preposition
+    that more often takes a person ("met with Austin", "protests against Bush")."""
+    return mention.get("dep") == "nsubj" or bool(mention.get("roles")) or mention.get("leader") or (
         mention.get("dep") == "pobj" and mention.get("head_lemma") in PERSON_PREPOSITIONS)
 
 

@@ -419,7 +419,10 @@ def test_a_person_s_name_is_a_place_only_as_the_strong_place_it_names(resolve, g
     mentions, result = resolve("Protesters rallied against Bush in Texas on Sunday.")
     assert mentions["Bush"]["label"] == "PERSON" and mentions["Bush"]["place_id"] is None
     # Where a person stands, a big town's name is the person's: a subject, or after "with".
-    for text in ("Bush said the talks would resume in May.", "Senators met with Bush at the ranch."):
+    # ...and a titled name or a leader's: "President Bush's policies", "the Bush administration".
+    for text in ("Bush said the talks would resume in May.", "Senators met with Bush at the ranch.",
+                 "The figures will spark fresh criticism of President Bush's economic policies.",
+                 "Meanwhile, the Bush administration argues that the deficit reflects growth."):
         mentions, _ = resolve(text)
         assert mentions["Bush"]["label"] == "PERSON" and mentions["Bush"]["place_id"] is None, text
     mentions, _ = resolve("Liechtenstein signed the treaty in Vienna on Monday.")
