@@ -871,7 +871,13 @@ def locative_phrases(head):
     occasion = head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPOSITIONS and head.pos_ == "NOUN"
     if head.lower_ in PLACE_PART_NOUNS or (occasion and find_trigger(head)):
         preps = preps | {"of"}
+    # ...and for an attack named by a noun, the place it fell on: "launched attacks on Michika town".
+    if head.pos_ == "NOUN" and (find_trigger(head) or ("",))[0][:2] in FORCE_ROOTS:
+        preps = preps | {"on", "against"}
     return [p for p in head.children if p.dep_ == "prep" and p.lower_ in preps and not is_manner_phrase(p)]
+
+
+FORCE_ROOTS = {"18", "19", "20"}
 
 
 # "In a sign of the antipathy facing Bush in Europe, ... demonstrated in Brussels": "in" with one of

@@ -247,6 +247,12 @@ LOCATION_CASES = [
      "The engineer was abducted in Kano in March but was released two weeks later.", "released", None),
     ("a_verb_done_then_shares_the_place",
      "Rebels abducted the engineer in Kano and released him.", "released", "Kano"),
+    ("an_attack_against_a_group_in_a_place_is_there",
+     "The rebels launched an attack against the militia in the northern sector of the Yarmouk Camp.",
+     "attack", "Yarmouk Camp"),
+    ("an_attack_a_verb_carries_out_is_where_its_killing_is",
+     "The army carried out an attack against a group of fighters in the countryside of Sweida, killing ten.",
+     "killing", "Sweida"),
     ("a_bare_direction_gives_way_to_its_owner",
      "Insurgents detonated a roadside bomb in Thailand's restive South on Saturday.", "detonated", "Thailand"),
     ("an_in_phrase_of_manner_is_no_scene",
@@ -635,6 +641,10 @@ def test_a_labour_strike_is_a_protest_a_military_one_force(coded, text, code):
 def test_a_warning_that_years_may_pass_is_a_comment_not_a_threat(coded):
     event = top(coded("But they warned several years may pass before the new systems contribute to profits."))
     assert (event["cameo_code"], event["plover"]) == ("012", None)
+
+
+def test_attacking_military_positions_is_force(coded):
+    assert top(coded("Kurdish militias attacked ISIS positions on the outskirts of Manbij."))["plover"] == "ASSAULT"
 
 
 def test_attacking_a_mentality_or_figures_is_criticism(coded):
