@@ -1187,6 +1187,9 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     sharing = [] if any(c.dep_ in ("dobj", "nsubjpass") for c in trigger.children) else [
         c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     nouns = [] if speech else argument_nouns(trigger) + [n for c in sharing for n in argument_nouns(c)]
+    # ...and last a coordinated verb's own object: "killed 43 people and wounded 74 others in Orgun District".
+    later = [] if speech else [n for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in sharing
+                               and find_trigger(c) for n in argument_nouns(c)]
     for head in sorted(nouns, key=lambda h: abs(h.i - trigger.i)):
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
@@ -1233,6 +1236,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # one ("asked Hanoi to return" is no place).
     for governor in governors:
         found = place_object(governor, offset, mentions, by_noun_only=True)
+        if found is not None:
+            return found
+    for head in later:
+        found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
             return found
     # Only the object's own noun phrase: a relative clause on it tells of something else. Then

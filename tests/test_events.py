@@ -253,6 +253,8 @@ LOCATION_CASES = [
     ("an_attack_a_verb_carries_out_is_where_its_killing_is",
      "The army carried out an attack against a group of fighters in the countryside of Sweida, killing ten.",
      "killing", "Sweida"),
+    ("the_place_of_a_coordinated_verb_s_object",
+     "A car bomb killed 51 people and wounded at least 56 others in southwestern Baghdad on Thursday.", "killed", "Baghdad"),
     ("a_bare_direction_gives_way_to_its_owner",
      "Insurgents detonated a roadside bomb in Thailand's restive South on Saturday.", "detonated", "Thailand"),
     ("an_in_phrase_of_manner_is_no_scene",
