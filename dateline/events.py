@@ -1011,6 +1011,11 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     # ...or, without the hyphen, takes "controlled" for a verb of its own: "targeting the Syrian
     # Arab Army (SAA) controlled Al-Sina'a District".
     objects += [d for o in objects if o.dep_ == "dobj" for d in controlled_places(o)]
+    # ...or a clause of its own with the army for subject: "targeting the Syrian Arab Army
+    # controlled Al-Rashidiyah District".
+    if not objects:
+        objects += [d for c in trigger.children if c.dep_ == "ccomp" and c.lemma_.lower() in CONTROL_VERBS
+                    and c.tag_ in ("VBD", "VBN") for d in c.children if d.dep_ == "dobj"]
     for obj in objects + [d for d in days if not any(c.dep_ == "dobj" for c in trigger.children)]:
         own = mention_at(mentions, offset + obj.idx, offset + obj.idx + len(obj)) if obj.is_title else None
         if own is not None and obj.dep_ == "dobj" and own["label"] in ("LOC", "FAC"):

@@ -255,6 +255,9 @@ LOCATION_CASES = [
      "killing", "Sweida"),
     ("the_place_of_a_coordinated_verb_s_object",
      "A car bomb killed 51 people and wounded at least 56 others in southwestern Baghdad on Thursday.", "killed", "Baghdad"),
+    ("a_place_an_army_controls_in_a_clause_of_its_own",
+     "Jihadists launched an offensive in the Hama Governorate on Friday, targeting the Syrian Arab Army "
+     "controlled Al-Rashidiyah District inside the city.", "targeting", "Al-Rashidiyah District"),
     ("a_bare_direction_gives_way_to_its_owner",
      "Insurgents detonated a roadside bomb in Thailand's restive South on Saturday.", "detonated", "Thailand"),
     ("an_in_phrase_of_manner_is_no_scene",
