@@ -1101,6 +1101,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # What is said about happened elsewhere: "condemned an upsurge of attacks in Ghouta".
     speech = (find_trigger(trigger) or ("",))[0][:2] in SPEECH_ROOTS
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and not speech]
+    # A noun a light verb carries happened where the verb says: "staged a rally in Nairobi".
+    heads += [trigger.head] if trigger.pos_ == "NOUN" and carried(trigger) else []
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
     # "a wave of attacks across Iraq killed 30": so does the event noun the subject counts.
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]

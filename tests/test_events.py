@@ -258,6 +258,10 @@ LOCATION_CASES = [
     ("a_place_an_army_controls_in_a_clause_of_its_own",
      "Jihadists launched an offensive in the Hama Governorate on Friday, targeting the Syrian Arab Army "
      "controlled Al-Rashidiyah District inside the city.", "targeting", "Al-Rashidiyah District"),
+    ("a_noun_a_light_verb_carries_happens_where_the_verb_says",
+     "Protesters staged a rally in Nairobi on Monday.", "rally", "Nairobi"),
+    ("an_offensive_launched_in_a_governorate_is_there",
+     "Jihadists launched an offensive in the Hama Governorate on Friday.", "offensive", "Hama Governorate"),
     ("a_bare_direction_gives_way_to_its_owner",
      "Insurgents detonated a roadside bomb in Thailand's restive South on Saturday.", "detonated", "Thailand"),
     ("an_in_phrase_of_manner_is_no_scene",
