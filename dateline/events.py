@@ -1589,6 +1589,10 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             # "the airstrike hit a convoy": the verb's event carries the noun's code.
             if token.dep_ in ("nsubj", "nsubjpass") and find_trigger(token.head):
                 continue
+            # "signed a production agreement": one event, the verb's (but "condemned the attack" is two).
+            governing = find_trigger(token.head) if token.dep_ == "dobj" and not carried(token) else None
+            if governing and governing[0][:2] == code[:2]:
+                continue
         if done_by_nature(token):
             continue
         if token.dep_ == "xcomp" and lexicon_match(token.head):

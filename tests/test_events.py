@@ -547,6 +547,7 @@ def test_trade_legal_and_speech_senses_of_triggers_are_no_events(coded):
                  "The committee voted to strike the plan from the agenda.",
                  "The retailer launched an attack on prices this spring.",
                  "Two workers, who asked to remain anonymous, said the plant had closed.",
+                 "This is incompatible with the important place occupied by agriculture, he said.",
                  # Business senses of battle, return, occupy, destroy, release, hit, fight and cut.
                  "Verizon has won a takeover battle for MCI with a bid worth $6.8bn.",
                  "Investors want the exchange to return cash to shareholders.",
@@ -650,6 +651,13 @@ def test_a_labour_strike_is_a_protest_a_military_one_force(coded, text, code):
 def test_a_warning_that_years_may_pass_is_a_comment_not_a_threat(coded):
     event = top(coded("But they warned several years may pass before the new systems contribute to profits."))
     assert (event["cameo_code"], event["plover"]) == ("012", None)
+
+
+def test_a_noun_of_the_same_kind_as_its_verb_is_one_event_with_it(coded):
+    result = coded("Last month, the carmaker signed a production agreement with Nissan Motor.")
+    assert [e["trigger"] for e in result["events"]] == ["signed"]
+    result = coded("The government condemned the attack on the convoy.")
+    assert sorted(e["plover"] for e in result["events"]) == ["ASSAULT", "DISAPPROVE"]
 
 
 def test_attacking_military_positions_is_force(coded):
