@@ -923,14 +923,17 @@ def location_of(trigger, offset, mentions):
     taken: it is as often where something else happened. A phrase fronted before the subject
     ('In Kandahar, ...') gives way to a more specific place in the clause itself.
     """
-    found = located_by_phrases(trigger, offset, mentions)
+    # "talks between Iran and Iraq": the two sides of a talk are its parties, not its place.
+    parties = [p for p in trigger.children if p.dep_ == "prep" and p.lower_ == "between"] if (
+        trigger.pos_ == "NOUN" and (find_trigger(trigger) or ("99",))[0][:2] < PROTEST_ROOT) else []
+    found = located_by_phrases(trigger, offset, mentions, hidden=parties)
     # "In Kandahar, six civilians were killed by a bomb in Maiwand district": a fronted phrase
     # sets a broad scene; a more specific place in the clause itself is where it happened.
     fronted = fronted_phrases(trigger)
     scene_only = found is not None and any(
         offset + p.left_edge.idx <= found["start"] < offset + p.right_edge.idx + len(p.right_edge) for p in fronted)
     if scene_only:
-        inner = located_by_phrases(trigger, offset, mentions, hidden=fronted)
+        inner = located_by_phrases(trigger, offset, mentions, hidden=fronted + parties)
         # A reference point ("South of Baghdad, ...") is never where it happened if the clause says.
         reference = any(p.head.lower_ in COMPASS_WORDS for p in fronted)
         if inner is not None and (specificity(inner) > specificity(found) or reference):
@@ -1103,6 +1106,9 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and not speech]
     # A noun a light verb carries happened where the verb says: "staged a rally in Nairobi".
     heads += [trigger.head] if trigger.pos_ == "NOUN" and carried(trigger) else []
+    # ...and so does one whose verb says what became of it: "talks resumed in Geneva".
+    heads += [trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and (
+        trigger.head.pos_ == "VERB") else []
     # "the attack at the Zarka junction destroyed ...": the subject names the event.
     # "a wave of attacks across Iraq killed 30": so does the event noun the subject counts.
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
@@ -1619,6 +1625,9 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             continue
         # "the interior minister, Ahmed Saleh, ordered ...": the person named is the actor.
         source, target = (actor_head(t) and named_speaker(actor_head(t)) for t in event_roles(token))
+        if source is not None and source.dep_ == "compound" and source.head == token and names_town(
+                source, offset, sentence_mentions):
+            source = None  # "the Paris agreement" was reached in Paris, not by it ("a U.S. attack" is by it)
         demander = demanding_speaker(token) if obligation and code.startswith("10") else None
         if demander is not None:
             # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
@@ -1686,6 +1695,12 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             }
         )
     return share_purpose_actors(found)
+
+
+def names_town(token, offset, mentions):
+    """True for a word of a place the gazetteer puts below a country: a city or a division."""
+    m = mention_at(mentions, offset + token.idx, offset + token.idx + len(token))
+    return m is not None and (m.get("place") or {}).get("feature") in ("city", "admin1", "admin2", "locality")
 
 
 def protesting_crowd(trigger, code, offset, mentions):
@@ -1761,6 +1776,7 @@ def event_roles(trigger):
             source = resolve_pronoun(source, trigger)
         return source, target
     # Noun trigger: "Russia's attack on Aleppo", "attacks by rebels", "talks with X".
+    talk = (find_trigger(trigger) or ("99",))[0][:2] <= "05"  # statements, talks, agreements
     source = child(trigger, "poss")
     if source is not None and source.tag_ == "PRP$":
         source = None  # "held their first meeting": the light verb's subject says whose
@@ -1775,7 +1791,8 @@ def event_roles(trigger):
             source = pobj
         elif prep.lower_ == "between" and target is None and source is None and child(pobj, "conj") is not None:
             source, target = pobj, child(pobj, "conj")  # "a clash between X and Y": X against Y
-        elif prep.lower_ in ("on", "against", "with", "between") and target is None:
+        elif prep.lower_ in ("on", "against", "with", "between") and target is None and not (
+                prep.lower_ == "on" and talk):  # "talks on the future of the EMS": a topic
             target = pobj
     if carried(trigger) and source is None:
         subj, _passive = subject_of(trigger.head)

@@ -262,6 +262,8 @@ LOCATION_CASES = [
      "Protesters staged a rally in Nairobi on Monday.", "rally", "Nairobi"),
     ("an_offensive_launched_in_a_governorate_is_there",
      "Jihadists launched an offensive in the Hama Governorate on Friday.", "offensive", "Hama Governorate"),
+    ("the_sides_of_a_talk_are_its_parties_not_its_place",
+     "Talks between Kenya and Somalia resumed in Nairobi on Monday.", "Talks", "Nairobi"),
     ("a_bare_direction_gives_way_to_its_owner",
      "Insurgents detonated a roadside bomb in Thailand's restive South on Saturday.", "detonated", "Thailand"),
     ("an_in_phrase_of_manner_is_no_scene",
@@ -651,6 +653,20 @@ def test_a_labour_strike_is_a_protest_a_military_one_force(coded, text, code):
 def test_a_warning_that_years_may_pass_is_a_comment_not_a_threat(coded):
     event = top(coded("But they warned several years may pass before the new systems contribute to profits."))
     assert (event["cameo_code"], event["plover"]) == ("012", None)
+
+
+def test_a_city_before_an_agreement_is_where_not_who(coded):
+    event = top(coded("The Paris agreement of the Group of Five stabilised exchange rates."))
+    assert event["actor1"] is None and event["location_method"] == "text"
+    assert top(coded("A U.S. raid on the compound killed two guards."))["actor1"] is not None
+
+
+def test_what_talks_are_on_is_a_topic_not_a_target(coded):
+    assert not coded("He hoped for wide-ranging talks on the future of the EMS at the weekend meeting.")["events"]
+
+
+def test_being_sent_to_prison_is_jail(coded):
+    assert top(coded("Anderson was sent to prison for five years in 1987."))["cameo_code"] == "173"
 
 
 def test_a_noun_of_the_same_kind_as_its_verb_is_one_event_with_it(coded):
