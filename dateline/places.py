@@ -93,6 +93,7 @@ EXONYM_PRIOR = 0.8
 # A list of places ("California or Washington", "Georgia, Ukraine and Moldova") names one kind of place.
 LIST_AGREEMENT = 1.5
 LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
+SURE_CONFIDENCE = 0.6  # the confidence of the one big city of a name many villages share
 MIN_CONFIDENCE = 0.2
 SENSE_KM = 50  # a city and its namesake division closer than this are one sense of the name
 SENSE_CANDIDATES = 12
@@ -1093,6 +1094,11 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
+        elif place is not None and confidence < SURE_CONFIDENCE and (
+                is_dominant_city(place, m["key"], gazetteer) or is_sole_strong_place(place, m["key"], gazetteer)):
+            # Many villages share the name, so each takes a little of the score; the one big city
+            # is still what the name means ("Geneva" in a story about Iran and Iraq).
+            confidence = SURE_CONFIDENCE
         if place is not None and is_stray_hamlet(place, m, focus):
             place = None
         if place is not None and m.get("nested") and not is_strong_by_any_name(place) and place["kind"] != "demonym":

@@ -655,6 +655,11 @@ def test_a_warning_that_years_may_pass_is_a_comment_not_a_threat(coded):
     assert (event["cameo_code"], event["plover"]) == ("012", None)
 
 
+def test_the_one_big_city_of_a_name_many_villages_share_places_the_event(coded):
+    event = top(coded("Talks between Iran and Iraq resumed in Geneva on Monday."))
+    assert (event["location_method"], event["location_precision"], event["country_code"]) == ("text", "city", "CH")
+
+
 def test_a_city_before_an_agreement_is_where_not_who(coded):
     event = top(coded("The Paris agreement of the Group of Five stabilised exchange rates."))
     assert event["actor1"] is None and event["location_method"] == "text"
