@@ -797,6 +797,11 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
         scored.insert(0, scored.pop(city))
         weights.insert(0, weights.pop(city))
     best = scored[0][1]
+    if confidence < SURE_CONFIDENCE and (is_dominant_city(best, mention["key"], gazetteer)
+                                         or is_sole_strong_place(best, mention["key"], gazetteer)):
+        # Many villages share the name, so each takes a little of the score; the one big city is
+        # still what the name means ("Geneva" in a story about Iran and Iraq).
+        confidence = SURE_CONFIDENCE
     if best["kind"] == "alt":
         confidence *= 0.6
     if mention.get("dep") == "compound" and mention.get("head_lemma") in FACILITY_NOUNS:
@@ -1094,11 +1099,6 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
-        elif place is not None and confidence < SURE_CONFIDENCE and (
-                is_dominant_city(place, m["key"], gazetteer) or is_sole_strong_place(place, m["key"], gazetteer)):
-            # Many villages share the name, so each takes a little of the score; the one big city
-            # is still what the name means ("Geneva" in a story about Iran and Iraq).
-            confidence = SURE_CONFIDENCE
         if place is not None and is_stray_hamlet(place, m, focus):
             place = None
         if place is not None and m.get("nested") and not is_strong_by_any_name(place) and place["kind"] != "demonym":
