@@ -134,7 +134,8 @@ def names_place_noun(token, r):
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     head = token.head
-    if token.dep_ not in ("compound", "nmod") or head.i < token.i or not head.is_lower or head.lemma_ not in r["place_nouns"]:
+    modifier_deps = ("compound", "nmod", "amod") if token.pos_ == "PROPN" else ("compound", "nmod")
+    if token.dep_ not in modifier_deps or head.i < token.i or not head.is_lower or head.lemma_ not in r["place_nouns"]:
         return False
     # Only other names, "and" and nouns of the place noun between ("the Balata refugee camp"),
     # not an owner's words: "the Fatah Halab controlled districts", "a Tamil Tiger rebel base".
@@ -275,6 +276,8 @@ def with_missed_places(sentence, ents, place_kind):
             add(t.i, t.i + 1, "NORP")  # "Malawian farmers protested": the model tagged nothing
             continue
         if t.pos_ != "PROPN":
+            if t.pos_ in ("NOUN", "ADJ") and is_located_big_place(t, sentence, covered, r, place_kind):
+                add(t.i, t.i + 1)  # "killed in Taez", "the southern Aleppo districts": tagged as words
             continue
         if lone and place_kind(normalize_name(t.text)) == "country":
             added.append(Span(doc, t.i, t.i + 1, label="GPE"))  # not "Chad Johnson", "Jordan Valley"
@@ -309,18 +312,51 @@ def with_missed_places(sentence, ents, place_kind):
             if kind in ("country", "place") or (kind == "town" and t.head.lemma_.lower() in r["place_taking_verbs"]):
                 add(start, t.i + 1)
             continue
-        if t.dep_ != "pobj" or any(c.dep_ in ("compound", "flat") and c.i > t.i for c in t.children):
+        # "marched in Sanaa Friday": the parser hung the name on the day as a compound
+        pobj = t.head if is_before_day(t) else t
+        if pobj.dep_ != "pobj" or any(c.dep_ in ("compound", "flat") and c.i > t.i for c in t.children if c != pobj):
             continue
         start = name_start(t, sentence, covered)
         if any(doc[i].ent_type_ for i in range(start, t.i)):
             continue
-        after_place_noun = t.head.lower_ == "of" and t.head.head.lemma_.lower() in r["place_of_nouns"]
-        located = (t.head.lower_ in r["name_prepositions"]
+        after_place_noun = pobj.head.lower_ == "of" and pobj.head.head.lemma_.lower() in r["place_of_nouns"]
+        located = (pobj.head.lower_ in r["name_prepositions"]
                    or any(c.dep_ == "amod" and c.lower_ in r["compass_adjectives"] for c in t.children))
         if after_place_noun or (located and (place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")
                                              or is_placed_by_next(t, ents, place_kind))):
             add(start, t.i + 1)
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def is_before_day(token):
+    """True for a name the parser made a compound of the day after it ("in Sanaa Friday")."""
+    head = token.head
+    return (token.dep_ == "compound" and head.i == token.i + 1 and head.ent_type_ == "DATE"
+            and names_time(head.doc[head.i:head.i + 1]))
+
+
+def name_role(token):
+    """The dependency and governor of a name, seen through a day the parser hung it on:
+    "patrolled Harare Saturday" is the object of "patrolled", "in Sanaa Friday" the object of "in"."""
+    if not is_before_day(token):
+        return token.dep_, token.head
+    day = token.head
+    return ("dobj" if day.dep_ in ("npadvmod", "dobj") and day.head.pos_ == "VERB" else day.dep_), day.head
+
+
+def is_located_big_place(token, sentence, covered, r, place_kind):
+    """True for a lone capitalised word that names a country or big place where a place goes: after a
+    locative preposition, or before a place noun."""
+    doc, head = token.doc, token.head
+    located = token.dep_ == "pobj" and head.lower_ in r["name_prepositions"]
+    modifies_place = (token.dep_ in ("amod", "compound") and head.i > token.i and head.is_lower
+                      and head.lemma_ in r["place_nouns"])
+    if token.is_sent_start or not (located or modifies_place):
+        return False
+    if any(doc[i].is_title and doc[i].i not in covered for i in (token.i - 1, token.i + 1)
+           if sentence.start <= i < sentence.end and doc[i].pos_ in ("PROPN", "NOUN")):
+        return False
+    return place_kind(normalize_name(token.text)) in ("country", "place")
 
 
 def is_placed_by_next(token, ents, place_kind):
@@ -351,7 +387,8 @@ def with_misread_places(sentence, ents, place_kind):
         elif ent.label_ in PLACE_LABELS and names_brand(ent, r):
             ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the Mecca Bingo chain"
         elif ent.label_ in NAME_LABELS | PLACE_LABELS and len(ent) > 1 and ent[-1].lower_ in WEEKDAYS and all(
-                is_capitalised(t) for t in ent[:-1]) and place_kind(normalize_name(ent[:-1].text)) is not None:
+                is_capitalised(t) for t in ent[:-1]) and (
+                ent.label_ in PLACE_LABELS or place_kind(normalize_name(ent[:-1].text)) is not None):
             ent = Span(ent.doc, ent.start, ent.end - 1, label="GPE")  # "patrolled Goma Thursday"
             places.update(range(ent.start, ent.end))
         elif ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and (
@@ -387,7 +424,7 @@ def names_unknown_place(ent, r, place_kind):
     """True for a name tagged as a people that modifies a place noun and names no people:
     "Akida village", "the Fdhiliyah neighborhood" (not "a Sunni town", "the French island")."""
     words = {w.lower_ for w in ent}
-    return ent.root.tag_ == "NNP" and names_place_noun(ent.root, r) and not (words & r["faith_and_group_words"]) and (
+    return ent.root.tag_ == "NNP" and ent.root.dep_ != "amod" and names_place_noun(ent.root, r) and not (words & r["faith_and_group_words"]) and (
         place_kind(normalize_name(ent.text)) != "nationality")
 
 
@@ -419,9 +456,10 @@ def is_misread_place(ent, r, place_kind):
         return False
     if len(ent) > 1 and ent[-1].lower_ in r["landform_suffixes"] | r["facility_suffixes"]:
         return False  # fix_label makes it a landform or a facility
-    head = root.head.lemma_.lower()
+    dep, governor = name_role(root)
+    head = governor.lemma_.lower()
     person = ent.label_ == "PERSON"
-    if (root.dep_ == "dobj" and head in r["place_taking_verbs"]) or is_example_of_places(root, r) or (
+    if (dep == "dobj" and head in r["place_taking_verbs"]) or is_example_of_places(root, r) or (
             is_territory_taken(root, r)):
         return True
     # "Samashki and Bamut were encircled by troops": what such a verb's passive is done to.
@@ -432,11 +470,11 @@ def is_misread_place(ent, r, place_kind):
         return True
     kind = place_kind(normalize_name(ent.text))
     strong = kind in ("country", "place")
-    if root.dep_ == "dobj" and head in r["place_or_other_verbs"]:
+    if dep == "dobj" and head in r["place_or_other_verbs"]:
         return strong or (kind == "town" and not person)  # "captured Diaz" is a person
-    if root.dep_ != "pobj":
+    if dep != "pobj":
         return False
-    preposition = root.head.lower_
+    preposition = governor.lower_
     if preposition in r["misread_place_prepositions"]:
         return strong or kind == "town"
     if is_fought_over(root, r) and not person:  # "the attack on Bush" is on the man

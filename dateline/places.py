@@ -914,6 +914,8 @@ def place_kind(key, gazetteer):
     """'country' for a country or continent, 'nationality' for a demonym, 'place' for another
     strong place, 'town' for any other place of that name, else None."""
     candidates = gazetteer.candidates(key)
+    if is_generic(key):  # "Valley" names a capital in Anguilla, but in news it is a landform
+        candidates = [c for c in candidates if c["feature"] in ("region", "continent")]
     if any(c["feature"] in ("country", "continent") and c["kind"] in ("name", "abbr") for c in candidates):
         return "country"
     if any(c["feature"] in ("country", "continent") and c["kind"] == "demonym" for c in candidates):
@@ -922,8 +924,9 @@ def place_kind(key, gazetteer):
         return "place"
     if any(c["kind"] in ("name", "abbr") for c in candidates):
         return "town"
-    # Another spelling of a big city or a division ("Beni Suef" for Banī Suwayf) is a town too.
-    return "town" if any(c["kind"] == "alt" and is_strong_by_any_name(c) for c in candidates) else None
+    # Another spelling of a big city or a division, and no place's own name ("Kiev" for Kyiv,
+    # "Taez" for Taiz), says where as well as the name does.
+    return "place" if any(c["kind"] == "alt" and is_strong_by_any_name(c) for c in candidates) else None
 
 
 def is_sole_strong_place(place, key, gazetteer):

@@ -234,6 +234,10 @@ LABEL_CASES = [
      "Cindy Sheehan", "PERSON"),
     ("a_mountain_the_model_took_for_a_building_is_a_landform",  # the model says FAC
      "Government forces shelled rebel positions in the Jabal Al-Akrad.", "Jabal Al-Akrad", "LOC"),
+    ("a_country_s_adjective_before_a_place_noun_stays_a_people",  # not a town called "Philippine"
+     "Rebels bombed a ferry in the southern Philippine port of Jolo.", "Philippine", "NORP"),
+    ("a_direction_before_a_day_is_a_place_without_the_day",  # the model says "South Saturday", LOC
+     "Insurgents detonated a roadside bomb in Thailand's restive South Saturday.", "South", "GPE"),
 ]
 
 
