@@ -1200,6 +1200,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     sharing = [] if any(c.dep_ in ("dobj", "nsubjpass") for c in trigger.children) else [
         c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     nouns = [] if speech else argument_nouns(trigger) + [n for c in sharing for n in argument_nouns(c)]
+    # What a protest is against happened elsewhere: "protested against the bombing of embassies in Yugoslavia".
+    nouns = [n for n in nouns if not is_protested_event(n, trigger)]
     # ...and last a coordinated verb's own object: "killed 43 people and wounded 74 others in Orgun District".
     later = [] if speech else [n for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in sharing
                                and find_trigger(c) for n in argument_nouns(c)]
@@ -1386,6 +1388,18 @@ def argument_nouns(trigger):
     targets = [g for n in nouns if n.dep_ == "dobj" and find_trigger(n) for p in n.children
                if p.dep_ == "prep" and p.lower_ in ("against", "on") for g in p.children if g.dep_ == "pobj"]
     return nouns + wholes + doing + targets
+
+
+TOPIC_PREPOSITIONS = {"against", "over", "at", "about", "on"}
+
+
+def is_protested_event(noun, trigger):
+    """True for an event a protest is against: "protested the killing of a boy", "against the
+    detention of the party's chairman"."""
+    if (find_trigger(trigger) or ("",))[0][:2] != PROTEST_ROOT or noun.pos_ != "NOUN" or not find_trigger(noun):
+        return False
+    return (noun.head == trigger and noun.dep_ == "dobj") or (
+        noun.dep_ == "pobj" and noun.head.head == trigger and noun.head.lower_ in TOPIC_PREPOSITIONS)
 
 
 def names_building(mention):

@@ -393,6 +393,12 @@ LOCATION_CASES = [
      "shot", "Kadugli"),
     ("a_phrase_beats_the_owner",
      "Chile's top prosecutor was shot in Mendoza on Tuesday.", "shot", "Mendoza"),
+    ("what_a_protest_is_against_happened_elsewhere",
+     "Dock workers protested on Monday against the air strikes on Libya by NATO.", "protested", None),
+    ("what_a_protest_is_against_happened_elsewhere_but_the_protest_has_its_own_place",
+     "Dock workers protested in Genoa on Monday against the air strikes on Libya by NATO.", "protested", "Genoa"),
+    ("a_protest_s_occasion_is_no_topic",
+     "After the rally in central Lima, the protesters marched to the ministry.", "marched", "Lima"),
 ]
 
 
