@@ -675,8 +675,11 @@ def hidden_target(trigger, thing, mentions, offset):
             actor(child(clause, "nsubj")) if clause is not None else None)
         if found is not None:
             return found
-    # "met in Geneva" acts on nothing: Geneva is where, not whom.
-    return place_acted_on((trigger, thing), mentions, offset) if thing is not None else None
+    # "met in Geneva" acts on nothing: Geneva is where, not whom; nor are the victims of a verb
+    # done to people a thing acted on in a place: "wounded 16 in Baghdad", "butchers were shot in Mosul".
+    if thing is None or trigger.lemma_.lower() in entity_rules()["person_taking_verbs"]:
+        return None
+    return place_acted_on((trigger, thing), mentions, offset)
 
 
 def place_acted_on(heads, mentions, offset):

@@ -65,9 +65,16 @@ def test_recipient_is_the_target_not_the_thing_given(coded):
     ("Foreign nationals detained in the UK are being held at two prisons.", "Foreign nationals"),
     ("Gunmen shot dead a shopkeeper in Karachi on Monday.", "shopkeeper"),
     ("A nurse was kidnapped in Port Harcourt on Friday.", "nurse"),
+    # Victims the lexicon does not know as people are still who it was done to.
+    ("Four bakers were shot in Kirkuk on Monday.", "Four bakers"),
 ])
 def test_a_person_done_to_is_the_target_not_the_place(coded, text, target):
     assert top(coded(text))["actor2"] == target
+
+
+def test_a_count_of_victims_is_the_target_not_the_place(coded):
+    result = coded("The blast killed two people and wounded 16 in Baghdad on Sunday.")
+    assert next(e for e in result["events"] if e["trigger"] == "wounded")["actor2"] == "16"
 
 
 def test_recipient_of_a_part_or_of_an_event_noun_s_thing_is_the_target(coded):
