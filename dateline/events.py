@@ -872,7 +872,11 @@ def locative_phrases(head):
     # ...and for the event the trigger happened during, the place it befell: "captured during
     # the invasion of Panama" (but "protested against the bombing of Yugoslavia" was elsewhere).
     occasion = head.dep_ == "pobj" and head.head.lower_ in SCENE_PREPOSITIONS and head.pos_ == "NOUN"
-    if head.lower_ in PLACE_PART_NOUNS or (occasion and find_trigger(head)):
+    # Plurals too ("areas of Baghdad"), but named places are the place: "Shaffa and Shindiffu
+    # villages of Hawul".
+    part = head.lower_ in PLACE_PART_NOUNS or (head.lemma_.lower() in PLACE_PART_NOUNS and not any(
+        c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in head.children))
+    if part or (occasion and find_trigger(head)):
         preps = preps | {"of"}
     # ...and for an attack named by a noun, the place it fell on: "launched attacks on Michika town".
     if head.pos_ == "NOUN" and (find_trigger(head) or ("",))[0][:2] in FORCE_ROOTS:

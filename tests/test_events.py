@@ -404,6 +404,10 @@ LOCATION_CASES = [
      "Dock workers protested on Monday against the air strikes on Libya by NATO.", "protested", None),
     ("what_a_protest_is_against_happened_elsewhere_but_the_protest_has_its_own_place",
      "Dock workers protested in Genoa on Monday against the air strikes on Libya by NATO.", "protested", "Genoa"),
+    ("the_places_a_subject_s_event_targets_parts_of",
+     "Two bombings targeting crowded areas of Kirkuk killed nine people on Tuesday.", "killed", "Kirkuk"),
+    ("named_villages_of_a_district_are_the_villages",
+     "Gunmen attacked Dalori and Kofa villages of Jere Local Government Area, killing nine farmers.", "killing", "Dalori"),
     ("a_protest_s_occasion_is_no_topic",
      "After the rally in central Lima, the protesters marched to the ministry.", "marched", "Lima"),
 ]
