@@ -400,10 +400,22 @@ def with_misread_places(sentence, ents, place_kind):
             places.update(range(ent.start, ent.end))
         elif ent.label_ in ("PERSON", "ORG", "PRODUCT") and len(ent) == 1 and place_kind(normalize_name(ent.text)) == "nationality":
             ent = Span(ent.doc, ent.start, ent.end, label="NORP")  # "Kosovar officials" tagged ORG
+        elif ent.label_ == "GPE" and is_victim_name(ent, r, place_kind):
+            ent = Span(ent.doc, ent.start, ent.end, label="PERSON")  # "the gunman shot Quinn"
         elif ent.label_ in ("GPE", "LOC", "NORP") and is_known_organisation(ent, place_kind):
             ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the military official of Daesh"
         changed.append(ent)
     return changed
+
+
+def is_victim_name(ent, r, place_kind):
+    """True for a name a verb done only to people takes, no country, division or big city:
+    "the gunman shot Quinn", "Doyle was murdered"."""
+    root = ent.root
+    verb = root.head
+    return (root.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in r["person_only_verbs"]
+            and (ent.end >= len(ent.doc) or ent.doc[ent.end].tag_ != "POS")
+            and place_kind(normalize_name(ent.text)) not in ("country", "place"))
 
 
 def names_vessel(ent, r):

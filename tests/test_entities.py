@@ -236,6 +236,10 @@ LABEL_CASES = [
      "Government forces shelled rebel positions in the Jabal Al-Akrad.", "Jabal Al-Akrad", "LOC"),
     ("a_country_s_adjective_before_a_place_noun_stays_a_people",  # not a town called "Philippine"
      "Rebels bombed a ferry in the southern Philippine port of Jolo.", "Philippine", "NORP"),
+    ("a_small_town_s_name_a_verb_done_to_people_takes_is_a_person",  # the model says GPE (Quinn, Ireland)
+     "The gunman shot Quinn several times in the back and head at a betting shop in north Belfast.", "Quinn", "PERSON"),
+    ("a_big_city_a_verb_done_to_people_takes_stays_a_place",
+     "The siege killed Sarajevo's hopes of a quick peace.", "Sarajevo", "GPE"),
     ("a_direction_before_a_day_is_a_place_without_the_day",  # the model says "South Saturday", LOC
      "Insurgents detonated a roadside bomb in Thailand's restive South Saturday.", "South", "GPE"),
 ]
