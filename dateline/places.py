@@ -833,12 +833,12 @@ def is_same_sense(a, b):
 def compass_part_of(key, gazetteer):
     """The countries and first-level divisions a part named by its compass points lies in, for a
     name the gazetteer lacks: "South West England" is in England, "Central Kenya" in Kenya,
-    "northeast Nigeria" in Nigeria."""
+    "northeast Nigeria" in Nigeria; and the big city a part of it is in: "west Belfast"."""
     part = COMPASS_PART.match(key)
     if part is None:
         return ()
-    return tuple(c for c in gazetteer.candidates(key[part.end():])
-                 if c["feature"] in ("country", "admin1") and c["kind"] != "demonym")
+    return tuple(c for c in gazetteer.candidates(key[part.end():]) if c["kind"] != "demonym" and (
+        c["feature"] in ("country", "admin1") or (c["feature"] == "city" and is_strong_place(c))))
 
 
 def container_bonus(candidate, child):

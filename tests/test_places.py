@@ -132,6 +132,8 @@ RESOLUTION_CASES = [
     ("a_big_city_the_tagger_took_for_an_adjective_of_a_place_noun_is_the_city",
      "The army launched a large offensive on Monday that targeted the northern Aleppo districts under the "
      "control of the militants.", "Aleppo", "country_code", "SY"),
+    ("a_compass_part_of_a_big_city_is_in_the_city",
+     "Riots broke out in West Belfast on Monday.", "West Belfast", "country_code", "GB"),
     ("a_country_s_adjective_links_the_country",  # countryinfo says "Filipino" only
      "Philippine troops rescued two hostages on Monday.", "Philippine", "country_code", "PH"),
     ("a_big_city_a_crowd_thronged_is_the_city",
