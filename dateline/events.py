@@ -1111,6 +1111,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # What is said about happened elsewhere: "condemned an upsurge of attacks in Ghouta".
     speech = (find_trigger(trigger) or ("",))[0][:2] in SPEECH_ROOTS
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and not speech]
+    # "shot him in the back and head at a welfare office in Belfast": a noun the parser joined to
+    # the verb is one of its phrase objects.
+    heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "NOUN" and trigger.pos_ == "VERB"
+              and not happens_later(c)]
     # A noun a light verb carries happened where the verb says: "staged a rally in Nairobi".
     heads += [trigger.head] if trigger.pos_ == "NOUN" and carried(trigger) else []
     # ...and so does one whose verb says what became of it: "talks resumed in Geneva".

@@ -408,6 +408,8 @@ LOCATION_CASES = [
      "Two bombings targeting crowded areas of Kirkuk killed nine people on Tuesday.", "killed", "Kirkuk"),
     ("named_villages_of_a_district_are_the_villages",
      "Gunmen attacked Dalori and Kofa villages of Jere Local Government Area, killing nine farmers.", "killing", "Dalori"),
+    ("a_phrase_on_a_noun_the_parser_joined_to_the_verb",  # "head" is a conjunct of "shot"
+     "The gunman shot Quinn several times in the back and head at a betting shop in north Belfast.", "shot", "Belfast"),
     ("a_protest_s_occasion_is_no_topic",
      "After the rally in central Lima, the protesters marched to the ministry.", "marched", "Lima"),
 ]
