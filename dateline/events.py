@@ -1377,6 +1377,9 @@ def is_unknown_victim(noun, verb, offset, mentions):
     return m is not None and m["label"] == "GPE" and not m.get("place")
 
 
+AIMING_VERBS = {"target", "hit", "strike", "attack"}
+
+
 def argument_nouns(trigger):
     """The trigger's objects and the objects of its own prepositions, with their conjuncts."""
     heads = [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
@@ -1398,7 +1401,9 @@ def argument_nouns(trigger):
     # the event the verb takes was.
     targets = [g for n in nouns if n.dep_ == "dobj" and find_trigger(n) for p in n.children
                if p.dep_ == "prep" and p.lower_ in ("against", "on") for g in p.children if g.dep_ == "pobj"]
-    return nouns + wholes + doing + targets
+    # "detonated a device targeting a vehicle at Sopore town": where what the object was aimed at was.
+    aimed_at = [o for c in doing if c.lemma_.lower() in AIMING_VERBS for o in c.children if o.dep_ == "dobj"]
+    return nouns + wholes + doing + targets + aimed_at
 
 
 TOPIC_PREPOSITIONS = {"against", "over", "at", "about", "on"}

@@ -410,6 +410,9 @@ LOCATION_CASES = [
      "Gunmen attacked Dalori and Kofa villages of Jere Local Government Area, killing nine farmers.", "killing", "Dalori"),
     ("a_phrase_on_a_noun_the_parser_joined_to_the_verb",  # "head" is a conjunct of "shot"
      "The gunman shot Quinn several times in the back and head at a betting shop in north Belfast.", "shot", "Belfast"),
+    ("where_what_the_object_was_aimed_at_was",
+     "Insurgents detonated an improvised explosive device targeting a Central Reserve Police Force vehicle at "
+     "Pulwama town in Kashmir on Sunday afternoon.", "detonated", "Pulwama"),
     ("a_protest_s_occasion_is_no_topic",
      "After the rally in central Lima, the protesters marched to the ministry.", "marched", "Lima"),
 ]
