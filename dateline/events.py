@@ -1115,6 +1115,9 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # the verb is one of its phrase objects.
     heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "NOUN" and trigger.pos_ == "VERB"
               and not happens_later(c)]
+    # "detonated a bomb packed with nails in a coffee shop in Tel Aviv": the parser made the
+    # object's participle a clause of its own, the object its subject.
+    heads += [c for c in trigger.children if is_object_participle(c, trigger) and not speech]
     # A noun a light verb carries happened where the verb says: "staged a rally in Nairobi".
     heads += [trigger.head] if trigger.pos_ == "NOUN" and carried(trigger) else []
     # ...and so does one whose verb says what became of it: "talks resumed in Geneva".
@@ -1324,6 +1327,15 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PLACE_PREPOSITIONS):
             found = found or toponym_in(list(prep.subtree), offset, mentions)
     return found
+
+
+def is_object_participle(clause, verb):
+    """True for a participle the parser made a clause of the verb's, its object for subject:
+    "detonated a bomb packed with nails", the verb left with no object."""
+    return (clause.dep_ == "ccomp" and clause.tag_ in ("VBN", "VBD") and verb.lemma_.lower() not in REPORTING_VERBS
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+            and not any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i > verb.i for c in clause.children))
 
 
 LATER_WORDS = {"later", "afterwards", "afterward", "subsequently", "eventually", "since"}

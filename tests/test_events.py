@@ -413,6 +413,9 @@ LOCATION_CASES = [
     ("where_what_the_object_was_aimed_at_was",
      "Insurgents detonated an improvised explosive device targeting a Central Reserve Police Force vehicle at "
      "Pulwama town in Kashmir on Sunday afternoon.", "detonated", "Pulwama"),
+    ("an_object_s_participle_the_parser_made_a_clause_keeps_its_phrases",  # "bomb" the subject of "packed"
+     "On Tuesday, a man from a village near Jenin detonated a two-kilogram TNT bomb packed with nails and pieces "
+     "of glass in a bakery in the center of Netanya, killing four people.", "detonated", "Netanya"),
     ("a_protest_s_occasion_is_no_topic",
      "After the rally in central Lima, the protesters marched to the ministry.", "marched", "Lima"),
 ]
