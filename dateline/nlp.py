@@ -79,6 +79,29 @@ def paragraph_breaks(doc):
     return doc
 
 
+@Language.component("dateline_progressives")
+def progressive_verbs(doc):
+    """"Police are patrolling crowded markets": the parser often takes the -ing verb for an
+    adjective of its object and "are" for the verb, so the sentence has no event. Put the verb back
+    at the head of its clause, with the object, the subject and "are" under it."""
+    for verb in doc:
+        if verb.tag_ != "VBG" or verb.dep_ != "amod" or verb.head.i <= verb.i:
+            continue
+        aux = next((t for t in reversed(doc[verb.sent.start:verb.i]) if t.tag_ not in ("RB", "RBR")), None)
+        thing = verb.head
+        if aux is None or aux.lemma_ != "be" or thing.head != aux or thing.dep_ not in ("attr", "dobj"):
+            continue
+        moved = [c for c in aux.children if c != thing]
+        verb.head = verb if aux.head == aux else aux.head
+        verb.dep_ = aux.dep_
+        verb.pos_ = "VERB"
+        aux.head, aux.dep_ = verb, "aux"
+        for c in moved:
+            c.head = verb
+        thing.head, thing.dep_ = verb, "dobj"
+    return doc
+
+
 DATELINE_DASHES = ("-", "–", "—", "--")
 DATELINE_MAX_TOKENS = 8
 
@@ -109,6 +132,8 @@ def load_model(name=None):
         ) from None
     first = next((p for p in ("parser", "senter") if p in model.pipe_names), None)
     model.add_pipe("dateline_paragraphs", before=first) if first else model.add_pipe("dateline_paragraphs")
+    if "parser" in model.pipe_names:
+        model.add_pipe("dateline_progressives", last=True)
     return model
 
 

@@ -1196,3 +1196,11 @@ def test_a_month_is_no_march(model):
     doc = model("Protesters plan a march on the capital in March.")
     assert events.find_trigger(doc[3])[0].startswith("14")
     assert events.find_trigger(doc[8]) is None
+
+
+def test_a_progressive_verb_the_parser_took_for_an_adjective_is_the_event(coded):
+    # The parser makes "are" the verb and "patrolling" an adjective of "markets".
+    result = coded("Police officers are patrolling crowded markets in Kano.")
+    event = next(e for e in result["events"] if e["trigger"] == "patrolling")
+    assert event["plover"] == "MOBILIZE" and event["actor1"] == "Police officers"
+    assert located(result, "patrolling") == "Kano"
