@@ -1244,7 +1244,13 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # "an attack in Kenya in which gunmen shot 28", "Kenya, where gunmen shot 28": the place the
     # relative clause refers back to.
     if trigger.dep_ == "relcl" and any(is_locative_relative(c) for c in trigger.children):
-        found = toponym_of_phrases(trigger.head, offset, mentions, hidden) or toponym_in(
+        # "the camp at Mauthausen, Austria, where they were executed": the town, not the country
+        # that places it.
+        referent = trigger.head
+        if referent.dep_ == "appos" and referent.head.pos_ == "PROPN" and referent.head.i < referent.i:
+            referent = referent.head
+        found = toponym_in([referent], offset, mentions) if referent != trigger.head else None
+        found = found or toponym_of_phrases(trigger.head, offset, mentions, hidden) or toponym_in(
             actor_tokens(trigger.head), offset, mentions)
         if found is not None:
             return found

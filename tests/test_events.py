@@ -911,6 +911,8 @@ def test_a_name_a_governing_verb_addresses_is_no_location(model):
 
 
 @pytest.mark.parametrize("text, word, place", [
+    # "X, Y, where ...": the town the relative clause refers back to, not the country placing it.
+    ("The prisoners were taken to a camp at Dachau, Germany, where they were shot by guards in 1944.", "shot", "Dachau"),
     # The object a coordinated verb shares: where it was is where the trigger's event happened.
     ("Unidentified gunmen shot and injured a shopkeeper in Yala province on Tuesday.", "shot", "Yala"),
     # The object of a scene clause: "as he was leaving his home in X", "when militants stormed a post in X".
