@@ -299,6 +299,10 @@ def lexicon_match(token):
         # What it is done to: the object, a passive's subject ("the report was released"), or
         # the noun a participle describes ("the circular, released to Reuters").
         obj = child(token, "dobj", "nsubjpass") or (token.head if token.dep_ == "acl" and token.tag_ == "VBN" else None)
+        # A share is of its whole: "captured the majority of the Yarmouk Camp" (not "of the vote").
+        whole = child(child(obj, "prep"), "pobj") if obj is not None and obj.lemma_.lower() in entity_rules()[
+            "territory_shares"] and (child(obj, "prep") is not None and child(obj, "prep").lower_ == "of") else None
+        obj = whole or obj
         # The object's word, or before a title the word right after the verb: "hit film Pirates"
         # (not "hit film studios"); or the verb it takes: "declined to comment"; or who it lets
         # do something: "allowed UN inspectors to visit".
@@ -346,7 +350,7 @@ def lexicon_match(token):
                 return (*table[(lemma, "VERB", word)], [token])
         # Any object: "demonstrated its strength"; but not a noun past a comma, which the parser
         # hung on the verb ("demonstrated in Minsk ..., the world's worst accident").
-        if obj is not None and (lemma, "VERB", "*") in table and not (
+        if obj is not None and (lemma, "VERB", "*") in table and obj.pos_ != "NUM" and not (
                 obj.i > token.i and any(t.text == "," for t in token.doc[token.i + 1:obj.left_edge.i])):
             return (*table[(lemma, "VERB", "*")], [token])
         if (lemma, "VERB") in table:

@@ -1206,3 +1206,21 @@ def test_a_progressive_verb_the_parser_took_for_an_adjective_is_the_event(coded)
     event = next(e for e in result["events"] if e["trigger"] == "patrolling")
     assert event["plover"] == "MOBILIZE" and event["actor1"] == "Police officers"
     assert located(result, "patrolling") == "Kano"
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    # A share of a place is land taken ("the majority of the vote" stays an election).
+    ("Islamist fighters captured the majority of the Qaboun district on Sunday.", "captured", "ASSAULT"),
+    # A score is no object: "demonstrated ... after Korea beat Laos 1-0" is a protest, not a display.
+    ("Some 30 supporters demonstrated in downtown Seoul last week to demand the coach's head after Korea "
+     "barely beat Laos 1-0.", "demonstrated", "PROTEST"),
+    # Sites are places struck, not websites.
+    ("Russian jets targeted several sites near Saraqib on Monday.", "targeted", "ASSAULT"),
+])
+def test_senses_that_are_events_after_all(coded, text, trigger, plover):
+    event = next((e for e in coded(text)["events"] if e["trigger"] == trigger), None)
+    assert event is not None and event["plover"] == plover
+
+
+def test_a_majority_of_the_vote_is_still_no_event(coded):
+    assert not [e for e in coded("The party captured the majority of the vote.")["events"] if e["trigger"] == "captured"]
