@@ -8,7 +8,9 @@ import collections
 import functools
 import re
 
+import numpy
 import spacy
+from spacy.attrs import DEP, TAG
 from spacy.language import Language
 
 from .ingest import paragraphs
@@ -84,8 +86,11 @@ def progressive_verbs(doc):
     """"Police are patrolling crowded markets": the parser often takes the -ing verb for an
     adjective of its object and "are" for the verb, so the sentence has no event. Put the verb back
     at the head of its clause, with the object, the subject and "are" under it."""
-    for verb in doc:
-        if verb.tag_ != "VBG" or verb.dep_ != "amod" or verb.head.i <= verb.i:
+    strings = doc.vocab.strings
+    found = (doc.to_array([TAG]) == strings["VBG"]) & (doc.to_array([DEP]) == strings["amod"]) if len(doc) else ()
+    for i in numpy.flatnonzero(found):  # a vectorised scan: this runs on every token of a build
+        verb = doc[int(i)]
+        if verb.head.i <= verb.i:
             continue
         aux = next((t for t in reversed(doc[verb.sent.start:verb.i]) if t.tag_ not in ("RB", "RBR")), None)
         thing = verb.head
