@@ -300,9 +300,8 @@ def lexicon_match(token):
         # the noun a participle describes ("the circular, released to Reuters").
         obj = child(token, "dobj", "nsubjpass") or (token.head if token.dep_ == "acl" and token.tag_ == "VBN" else None)
         # A share is of its whole: "captured the majority of the Yarmouk Camp" (not "of the vote").
-        whole = child(child(obj, "prep"), "pobj") if obj is not None and obj.lemma_.lower() in entity_rules()[
-            "territory_shares"] and (child(obj, "prep") is not None and child(obj, "prep").lower_ == "of") else None
-        obj = whole or obj
+        of = child(obj, "prep") if obj is not None and obj.lemma_.lower() in entity_rules()["territory_shares"] else None
+        obj = (child(of, "pobj") if of is not None and of.lower_ == "of" else None) or obj
         # The object's word, or before a title the word right after the verb: "hit film Pirates"
         # (not "hit film studios"); or the verb it takes: "declined to comment"; or who it lets
         # do something: "allowed UN inspectors to visit".
