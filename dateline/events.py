@@ -31,6 +31,8 @@ QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions
                   "group", "groups", "number", "some", "many", "most", "all", "several", "few", "majority",
                   "members", "member", "one", "third", "half"}
 SINGLE_WORDS = {"member", "one"}
+# "dozens of fighters across Syria" are many events, in many places.
+SPREAD_PREPOSITIONS = {"across", "throughout", "around"}
 # "murdered during a meeting in Darjeeling": the phrase's event happened where the trigger's did.
 SCENE_PREPOSITIONS = {"during", "amid", "in", "at"}
 NAMING_VERBS = {"know", "call", "name", "dub"}
@@ -62,6 +64,9 @@ PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "n
 # ...whose modifiers name an owner, not the place: "a Taliban stronghold" (but "the stronghold of Kunduz").
 OWNED_PLACE_NOUNS = {"stronghold", "enclave"}
 CONTROL_VERBS = {"control", "hold"}
+# Verbs of taking people away: where they were taken is not where the first verb happened.
+REMOVAL_VERBS = {"evacuate", "deport", "rush", "take", "airlift", "hospitalize", "transfer", "fly", "ship",
+                 "send", "extradite", "carry", "bring"}
 # A road "leading into" a town is no place the road's user was at.
 PATH_VERBS = {"lead", "link", "connect", "run", "stretch", "go", "head"}
 # What an issuer issues: "issued a statement condemning X" is the issuer's condemnation.
@@ -1156,8 +1161,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # a passive ("shot by a settler near Beitunia") and the event a time phrase names ("murdered
     # during a meeting in Darjeeling").
     # A chain of them too: "were captured, tortured and killed by fighters near Bunia".
+    # Not one that came later or took them elsewhere: "was shot and later died at a hospital",
+    # "were shot and evacuated to a hospital in San Juan".
     co_verbs = [c for c in trigger.conjuncts if c.i > trigger.i and c.pos_ == "VERB" and (
-        c.head == trigger or find_trigger(c))]
+        c.head == trigger or find_trigger(c)) and not happens_later(c) and not is_removal(c)]
     # ...with the verb left out after its subject: "14 were killed and 20 others wounded in Raqqa",
     # "seven were killed and nine other injured in Sousan".
     co_verbs += [a for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
@@ -1221,7 +1228,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     nouns = [n for n in nouns if not is_protested_event(n, trigger)]
     # ...and last a coordinated verb's own object: "killed 43 people and wounded 74 others in Orgun District".
     later = [] if speech else [n for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in sharing
-                               and find_trigger(c) for n in argument_nouns(c)]
+                               and find_trigger(c) and not is_removal(c) for n in argument_nouns(c)]
     for head in sorted(nouns, key=lambda h: abs(h.i - trigger.i)):
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
@@ -1359,6 +1366,13 @@ def happens_later(verb):
                for t in times)
 
 
+def is_removal(verb):
+    """True for a verb of taking the trigger's people away: "(were shot and) evacuated", "taken
+    into Lebanon" (but "took industrial action" does something else)."""
+    return verb.lemma_.lower() in REMOVAL_VERBS and not any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
+
 def destinations(verbs):
     """The 'to' and 'from' phrases of verbs of motion: where they went, not where they were."""
     return [p for v in verbs if v.lemma_.lower() in MOTION_VERBS
@@ -1409,8 +1423,11 @@ def argument_nouns(trigger):
     # "bombed bases of a group in Lebanon": the whole the object is part of; one member of it
     # ("shot a member of the minority in Cyprus") but not a count across a place ("killed dozens
     # of fighters across Syria" is many events).
-    wholes = [g for n in nouns if n.dep_ in ("dobj", "nsubjpass") and n.lower_ not in QUANTITY_WORDS - SINGLE_WORDS
-              for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    # A count in one place is there, though: "killed dozens of people in Hasakah".
+    wholes = [g for n in nouns if n.dep_ in ("dobj", "nsubjpass")
+              for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+              and (n.lower_ not in QUANTITY_WORDS - SINGLE_WORDS or not any(
+                  c.dep_ == "prep" and c.lower_ in SPREAD_PREPOSITIONS for c in g.children))]
     # "shot an officer walking near his home in Mosul", "a man riding a motorcycle in Nablus was
     # shot": where the object was, doing what it did.
     # ...or where it was put or held: "detonated a bomb planted near a camp in Zamboanga",

@@ -418,6 +418,14 @@ LOCATION_CASES = [
      "of glass in a bakery in the center of Netanya, killing four people.", "detonated", "Netanya"),
     ("a_protest_s_occasion_is_no_topic",
      "After the rally in central Lima, the protesters marched to the ministry.", "marched", "Lima"),
+    ("a_count_of_people_in_one_place_is_there",
+     "Unexploded shells have wounded dozens of children in Kassala state.", "wounded", "Kassala"),
+    ("where_a_victim_later_died_is_not_where_he_was_shot",
+     "The driver was shot twice in the chest and later died at a hospital in Mombasa.", "shot", None),
+    ("where_the_wounded_were_taken_is_not_where_they_were_shot",
+     "Three guards were shot in the legs and evacuated to a clinic in Mombasa.", "shot", None),
+    ("a_coordinated_verb_that_does_something_else_keeps_its_place",
+     "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
 
 
