@@ -56,7 +56,7 @@ SELF_MOTION_VERBS = {"march", "travel", "flee", "return", "head", "walk", "drive
 PLACE_PART_NOUNS = {"streets", "street", "outskirts", "centre", "center", "suburbs", "heart", "capital", "city",
                     "town", "village", "area", "province", "district", "region", "countryside", "vicinity",
                     "environs", "part", "parts", "coastline", "waters", "airspace", "territory", "battlefield",
-                    "battleground", "mainland", "hinterland"}
+                    "battleground", "mainland", "hinterland", "coast", "shore", "shores"}
 PLACE_OBJECT_NOUNS = {"district", "village", "town", "area", "neighbourhood", "neighborhood", "hill", "mountain",
                       "farm", "base", "airport", "city", "suburb", "outskirts", "capital", "settlement",
                       "hamlet", "quarter", "locality", "commune", "province", "governorate", "region", "county",
@@ -84,7 +84,7 @@ DEMONSTRATIVES = {"this", "that", "these", "those"}
 SITING_VERBS = {"locate", "situate", "base", "station", "position", "lie", "sit", "deploy", "stand"}
 NEARNESS_WORDS = {"next", "close", "adjacent"}
 # "the border with Jordan" names a neighbour, not the place where the event happened.
-BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary", "coast"}
+BOUNDARY_NOUNS = {"border", "borders", "frontier", "boundary"}
 # A noun trigger used as a reference ("a report about the airstrike") is not a new event.
 REFERENCE_PREPOSITIONS = {"about", "of", "after", "before", "since", "following", "over", "despite"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}

@@ -424,6 +424,8 @@ LOCATION_CASES = [
      "The driver was shot twice in the chest and later died at a hospital in Mombasa.", "shot", None),
     ("where_the_wounded_were_taken_is_not_where_they_were_shot",
      "Three guards were shot in the legs and evacuated to a clinic in Mombasa.", "shot", None),
+    ("a_country_s_coast_is_in_the_country",
+     "Pirates seized a fishing trawler off the coast of Kenya before dawn.", "seized", "Kenya"),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
