@@ -1397,10 +1397,16 @@ def is_same_moment(clause, own_subject=True):
         clause.dep_ == "pcomp" and clause.head.lower_ == "while")
 
 
+OPPONENT_PREPOSITIONS = {"with", "against", "between"}
+
+
 def agent_and_occasion(verb):
     """The nouns of a verb's agent and of its scene phrases: "by settlers", "during a rally"."""
-    return [c for p in verb.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in SCENE_PREPOSITIONS)
-            for c in p.children if c.dep_ == "pobj"]
+    nouns = [c for p in verb.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in SCENE_PREPOSITIONS)
+             for c in p.children if c.dep_ == "pobj"]
+    # ...and where the other side of a clash was: "during clashes with Kurdish forces in Allok village".
+    return nouns + [g for n in nouns if find_trigger(n) for p in n.children if p.dep_ == "prep"
+                    and p.lower_ in OPPONENT_PREPOSITIONS for g in p.children if g.dep_ == "pobj"]
 
 
 def is_unknown_victim(noun, verb, offset, mentions):

@@ -426,6 +426,8 @@ LOCATION_CASES = [
      "Three guards were shot in the legs and evacuated to a clinic in Mombasa.", "shot", None),
     ("a_country_s_coast_is_in_the_country",
      "Pirates seized a fishing trawler off the coast of Kenya before dawn.", "seized", "Kenya"),
+    ("where_the_other_side_of_a_clash_was",
+     "Nine rebels were killed during clashes with army units in Doba village.", "killed", "Doba"),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
