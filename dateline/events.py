@@ -1146,6 +1146,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         if node.dep_ == "conj" and happens_later(node):
             break  # "was captured in Fallujah in April but released a week later": elsewhere, maybe
         node = node.head
+        # "captured the hill after killing 20", "protested by blocking the highway": the verb
+        # whose phrase the clause is.
+        if node.dep_ == "prep" and node.pos_ == "ADP" and node.head.pos_ == "VERB" and node.head.i != node.i:
+            node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
             break
         heads.append(node)

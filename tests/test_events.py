@@ -428,6 +428,10 @@ LOCATION_CASES = [
      "Pirates seized a fishing trawler off the coast of Kenya before dawn.", "seized", "Kenya"),
     ("where_the_other_side_of_a_clash_was",
      "Nine rebels were killed during clashes with army units in Doba village.", "killed", "Doba"),
+    ("a_clause_after_a_preposition_happened_where_its_verb_did",
+     "Farmers protested outside Kisumu on Monday by blocking the main highway.", "blocking", "Kisumu"),
+    ("a_clause_after_a_preposition_happened_at_the_place_its_verb_acts_on",
+     "Government troops captured Jabal Badro after killing twenty rebels.", "killing", "Jabal Badro"),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
