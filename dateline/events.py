@@ -1065,6 +1065,15 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     return None
 
 
+def object_toponym(verb, deps, whole, offset, mentions):
+    """The toponym inside the verb's object's own noun phrase ("struck a Baghdad cafe"), not a
+    country that owns it nor a victim's home; a name's parts only when `whole`."""
+    tokens = [t for c in verb.children if c.dep_ in deps for t in actor_tokens(c)
+              if (whole or not is_part_of_name(t, c)) and not (t is c and is_unknown_victim(c, verb, offset, mentions))]
+    return toponym_in([t for t in tokens if not names_owner(t, offset, mentions)
+                       and not names_home(t, offset, mentions)], offset, mentions)
+
+
 def controlled_places(noun):
     """What the actor `noun` is said to hold when the parser made "controlled" a verb of its own:
     "the Syrian Arab Army (SAA) controlled Al-Sina'a District" (no subject, right after the noun)."""
@@ -1219,6 +1228,11 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                 # closely ("marched in Leeds, while thousands gathered for rallies in Manchester").
                 nouns = [] if speech else argument_nouns(trigger)
                 own = next((m for m in (toponym_of_phrases(h, offset, mentions, hidden) for h in nouns) if m), None)
+                # ...or the place it strikes: "targeting the Al-Bab Plateau's southern flank".
+                rules = entity_rules()
+                if own is None and not speech and trigger.lemma_.lower() in rules["place_taking_verbs"] | rules[
+                        "place_or_other_verbs"]:
+                    own = object_toponym(trigger, ("dobj",), True, offset, mentions)
                 if own is not None and specificity(own) >= specificity(found):
                     return own
             return found
@@ -1299,11 +1313,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     found = None
     for verb in [trigger] + governors:
         whole = verb == trigger or verb.lemma_.lower() in rules["place_taking_verbs"] | rules["place_or_other_verbs"]
-        tokens = [t for c in verb.children if c.dep_ in (("dobj", "compound", "nsubjpass") if verb == trigger else ("dobj",))
-                  for t in actor_tokens(c) if (whole or not is_part_of_name(t, c))
-                  and not (t is c and is_unknown_victim(c, verb, offset, mentions))]
-        found = found or toponym_in([t for t in tokens if not names_owner(t, offset, mentions)
-                                     and not names_home(t, offset, mentions)], offset, mentions)
+        deps = ("dobj", "compound", "nsubjpass") if verb == trigger else ("dobj",)
+        found = found or object_toponym(verb, deps, whole, offset, mentions)
     # A town the subject belongs to: "New Delhi police shot dead a man" (not a country: "US troops"),
     # or the agent: "shot by London police".
     for subject in [c for c in trigger.children if c.dep_ == "nsubj"] + agents:

@@ -432,6 +432,9 @@ LOCATION_CASES = [
      "Farmers protested outside Kisumu on Monday by blocking the main highway.", "blocking", "Kisumu"),
     ("a_clause_after_a_preposition_happened_at_the_place_its_verb_acts_on",
      "Government troops captured Jabal Badro after killing twenty rebels.", "killing", "Jabal Badro"),
+    ("the_place_a_clause_s_verb_of_attack_strikes_is_closer_than_its_governor_s",
+     "Rebels launched an assault in the southern countryside of Idlib on Monday, targeting the Wadi Deif "
+     "base's western perimeter.", "targeting", "Wadi Deif"),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
