@@ -23,7 +23,7 @@ from .names import (TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_place
                     strip_accents)
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "26"
+GAZETTEER_VERSION = "27"
 # The data files the gazetteer is built from: editing one rebuilds it.
 GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv")
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
@@ -395,9 +395,11 @@ def read_divisions():
         bare = ARABIC_ARTICLE.sub("", name)
         if bare != name:
             names_.append((bare, "name"))
+        names_ += [(short, "name") for short in names_without_inverted_kind(name)]
         for alt in filter(None, alternates.split("|")):
             if is_latin(alt):
                 names_.append((alt, "name" if is_name_without_kind(alt, name) else "alt"))
+                names_ += [(short, "alt") for short in names_without_inverted_kind(alt)]
         divisions.append({"row": row, "names": names_, "iso": iso or None})
     return divisions
 
@@ -431,6 +433,30 @@ def is_name_without_kind(alt, name):
     short, full = normalize_name(alt).split(), normalize_name(name).split()
     return 0 < len(short) < len(full) and full[:len(short)] == short and all(
         w in DIVISION_KIND_WORDS for w in full[len(short):])
+
+
+# GeoNames writes some divisions kind last after a comma ("Dagestan, Respublika", "Murcia, Región
+# de") or as "Republic of X"; the news writes the name alone.
+INVERTED_KIND_WORDS = DIVISION_KIND_WORDS | {"republic", "región", "comunidad", "foral", "principado", "de", "of",
+                                             "the", "city", "county", "autonomous", "autonomă", "unitatea",
+                                             "teritorială"}
+REPUBLIC_OF = re.compile(r"^(?:the )?republic of (.+)$", re.IGNORECASE)
+
+
+def names_without_inverted_kind(name):
+    """A division's name without the kind words GeoNames puts after it or before it:
+    "Dagestan, Respublika" and "Republic of Dagestan" are Dagestan."""
+    found = []
+    head, comma, tail = name.partition(", ")
+    if comma and head and all(w in INVERTED_KIND_WORDS for w in tail.lower().split()):
+        found.append(head)
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() == "republic":
+        found.append(" ".join(words[:-1]))
+    match = REPUBLIC_OF.match(name)
+    if match:
+        found.append(match.group(1))
+    return found
 
 
 def is_name_without_qualifier(alt, name):

@@ -140,7 +140,20 @@ RESOLUTION_CASES = [
      "Rioters thronged Freetown on Sunday.", "Freetown", "country_code", "SL"),
     ("a_big_city_the_model_took_for_a_person_after_through_is_the_city",
      "Pilgrims walking through Hilla were attacked.", "Hilla", "country_code", "IQ"),
+    ("a_division_geonames_names_kind_last_is_found_by_its_name",  # GeoNames: "Tatarstan, Respublika"
+     "Police raided a mosque in Tatarstan on Friday.", "Tatarstan", "feature", "admin1"),
 ]
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Dagestan, Respublika", ["Dagestan"]),
+    ("Murcia, Región de", ["Murcia"]),
+    ("Republic of Ingushetia", ["Ingushetia"]),
+    ("Dagestan Republic", ["Dagestan"]),
+    ("Newry, Mourne and Down", []),  # a list of names, not a kind
+])
+def test_a_division_s_name_without_the_kind_geonames_writes_around_it(name, short):
+    assert places.names_without_inverted_kind(name) == short
 
 
 @pytest.mark.parametrize("rule, text, name, field, value", RESOLUTION_CASES,
