@@ -1119,8 +1119,14 @@ def fronted_phrases(trigger):
     phrases = [p for p in trigger.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPOSITIONS]
     phrases += [p for d in trigger.children if d.dep_ in ("advmod", "npadvmod") and d.lower_ in COMPASS_WORDS
                 for p in d.children if p.dep_ == "prep" and p.lower_ == "of"]
-    return [p for p in phrases if p.right_edge.i < subject.i
-            and p.right_edge.i + 1 < len(doc) and doc[p.right_edge.i + 1].text == ","]
+    return [p for p in phrases if p.right_edge.i < subject.i and closed_by_comma(doc, p.right_edge.i + 1)]
+
+
+def closed_by_comma(doc, i):
+    """True when a comma comes at token i, after a day or time set in there ("In Dagestan Wednesday, ...")."""
+    while i < len(doc) and doc[i].ent_type_ in ("DATE", "TIME"):
+        i += 1
+    return i < len(doc) and doc[i].text == ","
 
 
 def located_by_phrases(trigger, offset, mentions, hidden=()):

@@ -90,6 +90,8 @@ DEALING_NOUNS = {
 # nearly as good as a small town's own name.
 EXONYM_CITY_POPULATION = 1_000_000
 EXONYM_PRIOR = 0.8
+# ...and so is one of a populous province: "Tuscany" (Toscana), "Chechnya", not Tuscany, Ontario.
+EXONYM_DIVISION_POPULATION = 500_000
 # A list of places ("California or Washington", "Georgia, Ukraine and Moldova") names one kind of place.
 LIST_AGREEMENT = 1.5
 LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
@@ -708,6 +710,9 @@ def score_candidate(candidate, mention, focus, parents, divisions=None):
     score += 1.0 if primary else 0.0
     if candidate["kind"] == "alt" and candidate["feature"] == "city" and (
             candidate["population"] or 0) >= EXONYM_CITY_POPULATION:
+        score += EXONYM_PRIOR
+    if candidate["kind"] == "alt" and candidate["feature"] == "admin1" and (
+            candidate["population"] or 0) >= EXONYM_DIVISION_POPULATION:
         score += EXONYM_PRIOR
     code = candidate["country_code"]
     score += FOCUS_WEIGHT * focus.get(code, 0.0)

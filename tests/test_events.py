@@ -435,6 +435,8 @@ LOCATION_CASES = [
     ("the_place_a_clause_s_verb_of_attack_strikes_is_closer_than_its_governor_s",
      "Rebels launched an assault in the southern countryside of Idlib on Monday, targeting the Wadi Deif "
      "base's western perimeter.", "targeting", "Wadi Deif"),
+    ("a_fronted_scene_with_its_day_gives_way_to_the_clause_s_place",
+     "In Chechnya Tuesday, troops shot and killed three rebels near the village of Shatoi.", "shot", "Shatoi"),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]

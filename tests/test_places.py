@@ -140,6 +140,10 @@ RESOLUTION_CASES = [
      "Rioters thronged Freetown on Sunday.", "Freetown", "country_code", "SL"),
     ("a_big_city_the_model_took_for_a_person_after_through_is_the_city",
      "Pilgrims walking through Hilla were attacked.", "Hilla", "country_code", "IQ"),
+    ("a_populous_province_s_english_name_beats_a_village_s_own",  # GeoNames: Toscana; Tuscany, Ontario
+     "Floods in Tuscany killed three people on Monday.", "Tuscany", "country_code", "IT"),
+    ("a_populous_province_s_english_name_beats_a_village_s_own_too",  # not Chechnya, a Ukrainian village
+     "Rebels ambushed a convoy in Chechnya.", "Chechnya", "country_code", "RU"),
     ("a_division_geonames_names_kind_last_is_found_by_its_name",  # GeoNames: "Tatarstan, Respublika"
      "Police raided a mosque in Tatarstan on Friday.", "Tatarstan", "feature", "admin1"),
 ]
