@@ -93,7 +93,7 @@ def fix_label(span, label):
     # A person is the owner of a stronghold or a port, not its name: "a stronghold of Moqtada al-Sadr".
     of_nouns = r["place_nouns"] if label == "PERSON" else r["place_nouns"] | r["place_of_nouns"]
     after_place_noun = root.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower and (
-        head.head.lemma_.lower() in of_nouns)
+        is_word_of(head.head, of_nouns))
     if label == "NORP" and after_place_noun and root.tag_ == "NNP":
         return "GPE"  # "the village of Akkarayankulam" (but "a village of Palestinians")
     if label not in PLACE_LABELS and label not in ("NORP",):
@@ -117,6 +117,11 @@ NAME_PARTICLES = {"de", "van", "der", "den", "von", "la", "le", "da", "di", "del
 RESULTS_LINE_SCORES = 0.15  # at least this share of a line's words are numbers...
 RESULTS_LINE_LOWER = 0.34  # ...and at most this share lower-case words (prose has verbs and units)
 MAX_RESULTS_LINE = 1000
+
+
+def is_word_of(token, words):
+    """True when a word or its lemma is in `words`: the tagger lemmatises "outskirts" to "outskirt"."""
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def is_model_of(token, r):
@@ -319,7 +324,7 @@ def with_missed_places(sentence, ents, place_kind):
         start = name_start(t, sentence, covered)
         if any(doc[i].ent_type_ for i in range(start, t.i)):
             continue
-        after_place_noun = pobj.head.lower_ == "of" and pobj.head.head.lemma_.lower() in r["place_of_nouns"]
+        after_place_noun = pobj.head.lower_ == "of" and is_word_of(pobj.head.head, r["place_of_nouns"])
         located = (pobj.head.lower_ in r["name_prepositions"]
                    or any(c.dep_ == "amod" and c.lower_ in r["compass_adjectives"] for c in t.children))
         if after_place_noun or (located and (place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")

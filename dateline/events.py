@@ -12,7 +12,7 @@ import math
 import pathlib
 import re
 
-from .entities import names_place_noun, rules as entity_rules
+from .entities import is_word_of, names_place_noun, rules as entity_rules
 from .names import WEEKDAYS
 from .places import admin1_code, is_strong_place
 from .nlp import original_text
@@ -853,7 +853,7 @@ def place_written_before(token, offset, mentions):
     if at < 1:
         return None
     before = doc[at - 1]
-    if before.lemma_.lower() in PLACE_OBJECT_NOUNS:
+    if is_word_of(before, PLACE_OBJECT_NOUNS):
         m = named_in_place_phrase(before, offset, mentions)
     else:
         # A name alone only when the gazetteer knows it: "captured Ocalan in Kenya" names a man.
@@ -1025,7 +1025,7 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
     # "targeting the Syrian Arab Army (SAA) controlled town of Kawkab": the parser hangs the
     # place noun on the army as an apposition.
     objects += [a for o in objects if o.dep_ == "dobj" for a in o.children
-                if a.dep_ == "appos" and a.lemma_.lower() in PLACE_OBJECT_NOUNS]
+                if a.dep_ == "appos" and is_word_of(a, PLACE_OBJECT_NOUNS)]
     # ...or, without the hyphen, takes "controlled" for a verb of its own: "targeting the Syrian
     # Arab Army (SAA) controlled Al-Sina'a District".
     objects += [d for o in objects if o.dep_ == "dobj" for d in controlled_places(o)]
@@ -1038,7 +1038,7 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
         own = mention_at(mentions, offset + obj.idx, offset + obj.idx + len(obj)) if obj.is_title else None
         if own is not None and obj.dep_ == "dobj" and own["label"] in ("LOC", "FAC"):
             return own  # "targeting the Handarat Refugee Camp", "the Al-Sina'a District"
-        if obj.lemma_.lower() in PLACE_OBJECT_NOUNS and (obj.dep_ in ("dobj", "appos") or any(c.dep_ == "appos" for c in obj.children)):
+        if is_word_of(obj, PLACE_OBJECT_NOUNS) and (obj.dep_ in ("dobj", "appos") or any(c.dep_ == "appos" for c in obj.children)):
             # "the Aziziyah district", "the Al-Assad and Minyan suburbs", "the village of Kinsibba",
             # "the capital, Kabul"
             names = [c for c in obj.children if c.dep_ in ("compound", "nmod") and (
@@ -1082,7 +1082,7 @@ def controlled_places(noun):
     if verb is None or verb.lemma_.lower() not in CONTROL_VERBS or verb.tag_ not in ("VBD", "VBN") or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []
-    return [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in PLACE_OBJECT_NOUNS)]
+    return [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or is_word_of(c, PLACE_OBJECT_NOUNS))]
 
 
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)[-‘’' ]", re.IGNORECASE)
@@ -1297,7 +1297,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
             return found
     # An object that is a place by its noun: "entered the Hanano and Jabal Badro districts",
     # "targeting the village of Kinsibba", whatever the model tagged the names.
-    for obj in (c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in PLACE_OBJECT_NOUNS):
+    for obj in (c for c in trigger.children if c.dep_ == "dobj" and is_word_of(c, PLACE_OBJECT_NOUNS)):
         found = named_in_place_phrase(obj, offset, mentions)
         if found is not None:
             return found
@@ -1606,7 +1606,7 @@ def place_a_phrase_describes(prep, pobj, found, offset, mentions):
         return described
     # "a mosque in Muuri village in Lower Shabelle": "X in Y", the phrase no more than Y.
     if pobj is None or not (found["start"] <= offset + pobj.idx < found["end"]
-                            or pobj.lemma_.lower() in PLACE_OBJECT_NOUNS | DIVISION_WORDS):
+                            or is_word_of(pobj, PLACE_OBJECT_NOUNS | DIVISION_WORDS)):
         return None
     described = place_written_before(prep, offset, mentions)
     if described is not None and described is not found and (specificity(described) > specificity(found) or (
@@ -1633,7 +1633,7 @@ def toponym_of_phrases(head, offset, mentions, hidden=()):
             return described
         if found is None and pobj is not None:
             found = named_after_place_noun(pobj, offset, mentions)
-        if found is None and pobj is not None and pobj.lemma_.lower() in PLACE_OBJECT_NOUNS:
+        if found is None and pobj is not None and is_word_of(pobj, PLACE_OBJECT_NOUNS):
             found = named_in_place_phrase(pobj, offset, mentions)  # "in the Sukari district", X tagged ORG
         # A village the model took for a person or a group is still where it happened: "in Tal
         # Rifaat", and beats the reference point that locates it ("in Hilla, south of Baghdad").

@@ -242,6 +242,8 @@ LABEL_CASES = [
      "The siege killed Sarajevo's hopes of a quick peace.", "Sarajevo", "GPE"),
     ("a_direction_before_a_day_is_a_place_without_the_day",  # the model says "South Saturday", LOC
      "Insurgents detonated a roadside bomb in Thailand's restive South Saturday.", "South", "GPE"),
+    ("a_name_after_the_outskirts_of_is_a_place",  # the tagger's lemma is "outskirt"; the model says ORG
+     "Two tanks were destroyed by missiles on the outskirts of Bza'a.", "Bza'a", "GPE"),
 ]
 
 

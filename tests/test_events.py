@@ -437,6 +437,8 @@ LOCATION_CASES = [
      "base's western perimeter.", "targeting", "Wadi Deif"),
     ("a_fronted_scene_with_its_day_gives_way_to_the_clause_s_place",
      "In Chechnya Tuesday, troops shot and killed three rebels near the village of Shatoi.", "shot", "Shatoi"),
+    ("the_outskirts_of_a_village_the_model_misread_are_where",  # the model says PERSON
+     "The army stormed the eastern outskirts of Khan Al-Sheih on Friday.", "stormed", "Khan Al-Sheih"),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
