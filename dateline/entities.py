@@ -140,7 +140,7 @@ def names_place_noun(token, r):
         token = token.head
     head = token.head
     modifier_deps = ("compound", "nmod", "amod") if token.pos_ == "PROPN" else ("compound", "nmod")
-    if token.dep_ not in modifier_deps or head.i < token.i or not head.is_lower or head.lemma_ not in r["place_nouns"]:
+    if token.dep_ not in modifier_deps or head.i < token.i or not head.is_lower or not is_word_of(head, r["place_nouns"]):
         return False
     # Only other names, "and" and nouns of the place noun between ("the Balata refugee camp"),
     # not an owner's words: "the Fatah Halab controlled districts", "a Tamil Tiger rebel base".

@@ -244,6 +244,8 @@ LABEL_CASES = [
      "Insurgents detonated a roadside bomb in Thailand's restive South Saturday.", "South", "GPE"),
     ("a_name_after_the_outskirts_of_is_a_place",  # the tagger's lemma is "outskirt"; the model says ORG
      "Two tanks were destroyed by missiles on the outskirts of Bza'a.", "Bza'a", "GPE"),
+    ("a_name_before_a_plural_place_noun_is_a_place",  # the lemma is "mountain"; the model says ORG
+     "Fighting raged in the Sinjar mountains on Sunday.", "Sinjar", "GPE"),
 ]
 
 
