@@ -1046,8 +1046,11 @@ def place_object(trigger, offset, mentions, by_noun_only=False):
             names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             names += [c for c in obj.children if c.dep_ == "appos"]
             # "captured key towns in North Kivu, including Kanyabayonga and Alimbongo"
-            names += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("including", "like")
-                      for g in p.children if g.dep_ == "pobj"]
+            examples = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("including", "like")
+                        for g in p.children if g.dep_ == "pobj"]
+            # ...and "including Mazar-e-Sharif city": the name of the place noun given as one.
+            names += [n for g in examples for n in [g] + [c for c in g.children if c.dep_ == "compound"
+                                                          and c.pos_ == "PROPN" and is_word_of(g, PLACE_OBJECT_NOUNS)]]
             labels = ("GPE", "LOC")
         elif not by_noun_only and (obj.dep_ == "dobj" or obj in days) and not is_unknown_victim(obj, trigger, offset, mentions):
             # The entity stage makes a known name a GPE after "captured"; a landform (LOC) is no guess.
@@ -1336,6 +1339,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # the town of Poso" (not where it was going: "captured as he tried to enter Afghanistan").
     scene += [x for head in scene if is_same_moment(head) for x in head.children if x.dep_ == "xcomp"
               and x.pos_ == "VERB" and x.lemma_.lower() not in MOTION_VERBS | ENTRY_VERBS]
+    # ...and the scene of its own moment: "killed when their vehicle was hit by a bomb while
+    # conducting operations in Nineveh province".
+    scene += [x for head in scene if is_same_moment(head) for x in head.children if x.dep_ == "advcl"
+              and x.pos_ == "VERB" and is_same_moment(x)]
     # A place the scene clause acts on comes before its phrases, as for the trigger: "began the
     # assault by storming the village of Kafr Saghir in northeast Aleppo".
     for head in scene:

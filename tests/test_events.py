@@ -439,6 +439,11 @@ LOCATION_CASES = [
      "In Chechnya Tuesday, troops shot and killed three rebels near the village of Shatoi.", "shot", "Shatoi"),
     ("the_outskirts_of_a_village_the_model_misread_are_where",  # the model says PERSON
      "The army stormed the eastern outskirts of Khan Al-Sheih on Friday.", "stormed", "Khan Al-Sheih"),
+    ("the_scene_of_a_scene_clause_s_own_moment",
+     "Two soldiers were killed when their truck was hit by a mine while escorting a convoy in Kidal region.",
+     "killed", "Kidal"),
+    ("a_place_noun_given_as_an_example_names_the_place",
+     "The rebels captured several government strongholds, including Bentiu town.", "captured", "Bentiu"),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
