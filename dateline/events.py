@@ -1469,6 +1469,11 @@ def argument_nouns(trigger):
     doing = [c for n in nouns if n.dep_ in ("dobj", "nsubjpass") for c in n.children
              if c.dep_ == "acl" and c.lemma_.lower() not in PATH_VERBS and (
                  c.tag_ == "VBG" or (c.tag_ == "VBN" and c.lemma_.lower() not in SITING_VERBS))]
+    # ...and so does a relative clause that says what it was doing then: "shot eight farmers who
+    # were protesting in Kajaki" (not "a man who had fought in Iraq").
+    doing += [c for n in nouns if n.dep_ in ("dobj", "nsubjpass") for c in n.children
+              if c.dep_ == "relcl" and c.tag_ == "VBG" and c.lemma_.lower() not in PATH_VERBS
+              and any(a.dep_ == "aux" and a.lemma_ == "be" for a in c.children)]
     # "launched an offensive against positions on the Panorama Roundabout": where the target of
     # the event the verb takes was.
     targets = [g for n in nouns if n.dep_ == "dobj" and find_trigger(n) for p in n.children

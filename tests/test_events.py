@@ -444,6 +444,10 @@ LOCATION_CASES = [
      "killed", "Kidal"),
     ("a_place_noun_given_as_an_example_names_the_place",
      "The rebels captured several government strongholds, including Bentiu town.", "captured", "Bentiu"),
+    ("where_the_object_was_doing_what_a_relative_clause_says",
+     "Soldiers shot a shepherd who was grazing his goats near a settlement outside Hebron.", "shot", "Hebron"),
+    ("a_relative_clause_of_the_object_s_past_is_elsewhere",
+     "Police shot a man who had fought in Iraq.", "shot", None),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
