@@ -46,6 +46,7 @@ ARGUMENT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
 PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 CASUALTY_VERBS = {"kill", "wound", "injure"}
 ENTRY_VERBS = {"enter", "sneak", "slip", "cross", "infiltrate"}
+DEPARTURE_VERBS = {"flee", "escape", "leave"}
 MOTION_VERBS = {"go", "march", "move", "travel", "flee", "return", "head", "arrive", "advance", "retreat",
                 "drive", "fly", "sail", "walk", "run", "deploy", "send", "transfer", "escape", "come",
                 "ship", "dispatch", "redeploy", "airlift", "ferry", "transport"}
@@ -1337,8 +1338,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     scene += [g for head in scene for p in head.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
     # ...and what it was trying to do at that moment: "shot while trying to escape arrest close to
     # the town of Poso" (not where it was going: "captured as he tried to enter Afghanistan").
+    # Fleeing a place is being there: "shot as he tried to flee the Trujillo prison".
     scene += [x for head in scene if is_same_moment(head) for x in head.children if x.dep_ == "xcomp"
-              and x.pos_ == "VERB" and x.lemma_.lower() not in MOTION_VERBS | ENTRY_VERBS]
+              and x.pos_ == "VERB" and (x.lemma_.lower() not in MOTION_VERBS | ENTRY_VERBS or (
+                  x.lemma_.lower() in DEPARTURE_VERBS and child(x, "dobj") is not None))]
     # ...and the scene of its own moment: "killed when their vehicle was hit by a bomb while
     # conducting operations in Nineveh province".
     scene += [x for head in scene if is_same_moment(head) for x in head.children if x.dep_ == "advcl"

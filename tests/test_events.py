@@ -448,6 +448,8 @@ LOCATION_CASES = [
      "Soldiers shot a shepherd who was grazing his goats near a settlement outside Hebron.", "shot", "Hebron"),
     ("a_relative_clause_of_the_object_s_past_is_elsewhere",
      "Police shot a man who had fought in Iraq.", "shot", None),
+    ("fleeing_a_place_at_that_moment_is_being_there",
+     "A prisoner was shot dead by guards as he tried to flee the central jail in Mzuzu.", "shot", "Mzuzu"),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
