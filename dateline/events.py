@@ -293,6 +293,10 @@ def is_no_event_sense(token):
     return found is not None and found[0] == "-"
 
 
+# What makes a market or a bank a place full of people: "targeted a busy car market".
+CROWDED_WORDS = {"busy", "crowded", "packed", "bustling", "thronged", "open-air", "outdoor", "teeming"}
+
+
 # Particles that may follow a verb's object: "forced UNHCR out", "called the strike off".
 ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away", "over", "in", "on"}
 
@@ -316,6 +320,8 @@ def lexicon_match(token):
             c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod") and c.i == token.i + 1
             and (obj.pos_ == "PROPN" or obj.ent_type_)]
         words += [f"ent:{obj.ent_type_}"] if obj is not None and obj.ent_type_ else []  # "seized Tikrit"
+        if obj is not None and any(c.dep_ == "amod" and c.lower_ in CROWDED_WORDS for c in obj.children):
+            words = []  # "targeted a busy market" is a place full of people, not a line of business
         clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
         words += [c.lemma_.lower() for c in clauses if c.dep_ == "xcomp"]
         words += [g.lemma_.lower() for c in clauses for g in c.children if g.dep_ == "nsubj"]

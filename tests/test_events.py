@@ -1250,6 +1250,8 @@ def test_a_progressive_verb_the_parser_took_for_an_adjective_is_the_event(coded)
      "barely beat Laos 1-0.", "demonstrated", "PROTEST"),
     # Sites are places struck, not websites.
     ("Russian jets targeted several sites near Saraqib on Monday.", "targeted", "ASSAULT"),
+    # A crowded market is a place full of people, not a line of business.
+    ("A car bomb targeted a crowded vegetable market in Baqubah on Friday.", "targeted", "ASSAULT"),
 ])
 def test_senses_that_are_events_after_all(coded, text, trigger, plover):
     event = next((e for e in coded(text)["events"] if e["trigger"] == trigger), None)
@@ -1258,3 +1260,8 @@ def test_senses_that_are_events_after_all(coded, text, trigger, plover):
 
 def test_a_majority_of_the_vote_is_still_no_event(coded):
     assert not [e for e in coded("The party captured the majority of the vote.")["events"] if e["trigger"] == "captured"]
+
+
+def test_a_market_of_buyers_is_still_no_event(coded):
+    result = coded("The company targeted the youth market in Asia with a new phone.")
+    assert not [e for e in result["events"] if e["trigger"] == "targeted"]
