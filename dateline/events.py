@@ -965,7 +965,9 @@ def location_of(trigger, offset, mentions):
     # It also beats a place a governing clause names ("launched an attack at the airport,
     # targeting Kafr Zita"); against the trigger's own phrase the more specific wins.
     # So does the place it acts on: "In the province of Quneitra, terrorists shelled the settlement of Jaba".
-    target = place_object(trigger, offset, mentions) or held_object(trigger, found, offset, mentions)
+    # ...but not whom a statement or a demand is made to: "Kuwait asked Britain to protect its tankers".
+    speech = (find_trigger(trigger) or ("",))[0][:2] in SPEECH_ROOTS
+    target = None if speech else place_object(trigger, offset, mentions) or held_object(trigger, found, offset, mentions)
     if target is not None and (found is None or scene_only or specificity(target) >= specificity(found)
                                or found is not toponym_of_phrases(trigger, offset, mentions)):
         return target
@@ -1328,6 +1330,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     rules = entity_rules()
     found = None
     for verb in [trigger] + governors:
+        if verb == trigger and speech:
+            continue  # "Kuwait asked Britain and China": whom it asked, not where
         whole = verb == trigger or verb.lemma_.lower() in rules["place_taking_verbs"] | rules["place_or_other_verbs"]
         deps = ("dobj", "compound", "nsubjpass") if verb == trigger else ("dobj",)
         found = found or object_toponym(verb, deps, whole, offset, mentions)

@@ -450,6 +450,10 @@ LOCATION_CASES = [
      "Police shot a man who had fought in Iraq.", "shot", None),
     ("fleeing_a_place_at_that_moment_is_being_there",
      "A prisoner was shot dead by guards as he tried to flee the central jail in Mzuzu.", "shot", "Mzuzu"),
+    ("whom_a_demand_is_made_to_is_no_place",
+     "Kenya asked Uganda and Tanzania to close their borders.", "asked", None),
+    ("the_place_in_what_is_demanded_is_no_place",
+     "The union demanded the resignation of the Nairobi governor.", "demanded", None),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
 ]
