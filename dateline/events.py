@@ -966,8 +966,7 @@ def location_of(trigger, offset, mentions):
     # targeting Kafr Zita"); against the trigger's own phrase the more specific wins.
     # So does the place it acts on: "In the province of Quneitra, terrorists shelled the settlement of Jaba".
     # ...but not whom a statement or a demand is made to: "Kuwait asked Britain to protect its tankers".
-    speech = (find_trigger(trigger) or ("",))[0][:2] in SPEECH_ROOTS
-    target = None if speech else place_object(trigger, offset, mentions) or held_object(trigger, found, offset, mentions)
+    target = None if is_speech(trigger) else place_object(trigger, offset, mentions) or held_object(trigger, found, offset, mentions)
     if target is not None and (found is None or scene_only or specificity(target) >= specificity(found)
                                or found is not toponym_of_phrases(trigger, offset, mentions)):
         return target
@@ -1121,6 +1120,11 @@ def held_object(trigger, found, offset, mentions):
     return None
 
 
+def is_speech(trigger):
+    """True for a trigger that says, asks or refuses something rather than does it."""
+    return (find_trigger(trigger) or ("",))[0][:2] in SPEECH_ROOTS
+
+
 def fronted_phrases(trigger):
     """The trigger's locative phrases written before its subject and closed by a comma: "In Kandahar, ..."."""
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1144,7 +1148,8 @@ def closed_by_comma(doc, i):
 def located_by_phrases(trigger, offset, mentions, hidden=()):
     """location_of's search, with some of the trigger's phrases left out."""
     # What is said about happened elsewhere: "condemned an upsurge of attacks in Ghouta".
-    speech = (find_trigger(trigger) or ("",))[0][:2] in SPEECH_ROOTS
+    speech = is_speech(trigger)
+    rules = entity_rules()
     heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and not speech]
     # "shot him in the back and head at a welfare office in Belfast": a noun the parser joined to
     # the verb is one of its phrase objects.
@@ -1247,7 +1252,6 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
                 nouns = [] if speech else argument_nouns(trigger)
                 own = next((m for m in (toponym_of_phrases(h, offset, mentions, hidden) for h in nouns) if m), None)
                 # ...or the place it strikes: "targeting the Al-Bab Plateau's southern flank".
-                rules = entity_rules()
                 if own is None and not speech and trigger.lemma_.lower() in rules["place_taking_verbs"] | rules[
                         "place_or_other_verbs"]:
                     own = object_toponym(trigger, ("dobj",), True, offset, mentions)
@@ -1327,7 +1331,6 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # a governing verb's object: "struck a Baghdad cafe ..., killing 12", "stormed the Rasoul
     # checkpoint, killing 3"; but a name is a place only when a verb of attack takes it ("asked
     # Hanoi to return").
-    rules = entity_rules()
     found = None
     for verb in [trigger] + governors:
         if verb == trigger and speech:
