@@ -138,6 +138,15 @@ def lexicon():
 
 
 @functools.lru_cache(maxsize=1)
+def lexicon_words():
+    """(verbs, nouns): the words a lexicon row can start on, to pass over every other token at once."""
+    verbs = {key[0].split()[0] for key in lexicon() if key[1] == "VERB"}
+    # A noun row is keyed by the noun, or by "compound noun": the token is its last word.
+    nouns = {key[0].split()[-1] for key in lexicon() if key[1] == "NOUN"}
+    return verbs, nouns
+
+
+@functools.lru_cache(maxsize=1)
 def natural_hazards():
     """Lemmas of the forces of nature (natural_hazards.txt)."""
     lines = (DATA / "natural_hazards.txt").read_text(encoding="utf-8").splitlines()
@@ -305,7 +314,8 @@ def lexicon_match(token):
     """The lexicon row a token starts, paired rows first: (cameo, negated cameo, tokens) or None."""
     table = lexicon()
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
+    verbs, nouns = lexicon_words()
+    if token.pos_ == "VERB" and lemma in verbs:
         # What it is done to: the object, a passive's subject ("the report was released"), or
         # the noun a participle describes ("the circular, released to Reuters").
         obj = child(token, "dobj", "nsubjpass") or (token.head if token.dep_ == "acl" and token.tag_ == "VBN" else None)
@@ -366,7 +376,7 @@ def lexicon_match(token):
             return (*table[(lemma, "VERB", "*")], [token])
         if (lemma, "VERB") in table:
             return (*table[(lemma, "VERB")], [token])
-    elif token.pos_ in ("NOUN", "PROPN"):
+    elif token.pos_ in ("NOUN", "PROPN") and (lemma in nouns or token.lower_ in nouns):
         if token.dep_ == "dobj" and (lemma, "NOUN", token.head.lemma_.lower()) in table:
             return (*table[(lemma, "NOUN", token.head.lemma_.lower())], [token])
         compound = [c for c in token.children if c.dep_ == "compound"]
@@ -1706,7 +1716,7 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
     codes = taxonomy()
     found = []
     sentence_mentions = [m for m in mentions if m["sentence"] == sentence_idx]
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = None  # read when a trigger is found: Span.ents walks the whole document's entities
     for token in sent:
         hit = find_trigger(token) or reported_obligation(token)
         if hit is None:
@@ -1778,6 +1788,8 @@ def events_from_sentence(sent, offset, sentence_idx, mentions, published, focus_
             speaker = describe_actor(subject and named_speaker(subject), offset, sentence_mentions, require_actor=False)
         location = location_of(token, offset, sentence_mentions)
         within = enclosing_place(location, sent, offset, sentence_mentions) if location and not location.get("place") else None
+        if dates is None:
+            dates = [e for e in sent.ents if e.label_ == "DATE"]
         date, precision, date_text, date_method = event_date(token, dates, published, future)
         info = codes[code]
         first, last = trigger_tokens[0], trigger_tokens[-1]
@@ -1987,8 +1999,7 @@ def quotes_from_sentence(sent, offset, sentence_idx, mentions, last_speaker=None
     previous quote's speaker when there is one.
     """
     found = []
-    text = sent.text
-    direct = quoted_spans(text)
+    direct = None
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
             continue
@@ -2001,6 +2012,8 @@ def quotes_from_sentence(sent, offset, sentence_idx, mentions, last_speaker=None
             speaker = last_speaker or antecedent(subject, offset, mentions) or speaker
         clause = child(token, "ccomp")
         spans = []
+        if direct is None:
+            direct = quoted_spans(sent.text)
         if direct:
             spans = [(offset + sent.start_char + a, offset + sent.start_char + b, "direct") for a, b in direct]
         elif clause is not None:

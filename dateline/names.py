@@ -37,6 +37,7 @@ def clean_surface(text):
     return text.rstrip(",;:").strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(text):
     """A lookup key: lower case, no accents, no dots, apostrophes or hyphens, single spaces.
 

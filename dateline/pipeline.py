@@ -61,11 +61,14 @@ def sentences_of(article, parsed):
     rows, units, caption_rows = [], [], {}
     for piece, doc in parsed:
         offset = piece["start"]
+        # The article's own text sliced: Span.text joins the sentence's tokens anew.
+        doc_text = nlp.doc_text(doc)
         for sent in doc.sents:
-            stripped = sent.text.strip()
+            sent_text = doc_text[sent.start_char:sent.end_char]
+            stripped = sent_text.strip()
             if not stripped:
                 continue
-            start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = offset + sent.start_char + (len(sent_text) - len(sent_text.lstrip()))
             end = start + len(stripped)
             p_start, p_end, kind, credit_start, credit = paras[max(bisect.bisect_right(starts, start) - 1, 0)]
             if kind == "caption":
