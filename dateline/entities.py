@@ -292,6 +292,11 @@ def with_missed_places(sentence, ents, place_kind):
             if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):
                 add(start, t.i + 1)
             continue
+        if t.lower_ in r["landform_suffixes"] and t.dep_ != "compound":
+            start = name_start(t, sentence, covered)  # "captured the Al-Nuba Mountains", "the Nineveh Plain"
+            if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):
+                add(start, t.i + 1, "LOC")
+            continue
         if t.lower_ in r["facility_suffixes"] and t.dep_ != "compound" and not t.is_sent_start:
             start = name_start(t, sentence, covered)  # "the Handarat Refugee Camp", "the Tahtani Roundabout"
             if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):

@@ -246,6 +246,10 @@ LABEL_CASES = [
      "Two tanks were destroyed by missiles on the outskirts of Bza'a.", "Bza'a", "GPE"),
     ("a_name_before_a_plural_place_noun_is_a_place",  # the lemma is "mountain"; the model says ORG
      "Fighting raged in the Sinjar mountains on Sunday.", "Sinjar", "GPE"),
+    ("an_untagged_name_ending_in_a_landform_is_a_place",  # the model tags nothing
+     "Army units captured the Al-Nuba Mountains after a week of fighting.", "Al-Nuba Mountains", "LOC"),
+    ("a_south_asian_locality_is_a_place",  # "Vihar": the model says ORG
+     "A couple were found dead in their flat in Ashok Vihar on Friday.", "Ashok Vihar", "LOC"),
 ]
 
 

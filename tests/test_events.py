@@ -456,6 +456,8 @@ LOCATION_CASES = [
      "The union demanded the resignation of the Nairobi governor.", "demanded", None),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
+    ("mountains_the_model_left_untagged_are_where",
+     "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
 
 
