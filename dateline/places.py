@@ -774,6 +774,10 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
             # "Washington state", "Homs province": the division of that name.
             candidates = tuple(c for c in gazetteer.candidates(words[0])
                                if c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym")
+        if not candidates and len(words) == 2 and words[1] in ("city", "town"):
+            # "Mosul City", "Ramadi city": the town of that name (GeoNames knows "Kuwait City" whole).
+            candidates = tuple(c for c in gazetteer.candidates(words[0])
+                               if c["feature"] == "city" and c["kind"] != "demonym")
         candidates = candidates or compass_part_of(key, gazetteer)
         if not candidates and " " in key and len(key) >= 8:
             candidates = gazetteer.joined_spelling(key)  # "Deir Ezzor" for "Deir ez-Zor"

@@ -233,6 +233,12 @@ def test_homs_is_the_city_but_homs_province_the_governorate(resolve, gazetteer):
     assert gazetteer.place(homs["place_id"])["feature"] == "admin1"
 
 
+def test_a_town_written_with_city_after_it_is_the_town(resolve, gazetteer):
+    mentions, _ = resolve("Two policemen were wounded by a roadside bomb in Mosul City on Monday.")
+    mosul = place(gazetteer, mentions["Mosul City"])
+    assert (mosul["name"], mosul["country_code"], mosul["feature"]) == ("Mosul", "IQ", "city")
+
+
 def test_county_and_abbreviated_division(resolve, gazetteer):
     mentions, _ = resolve("Flooding closed roads in Orange County, California, and in Lexington, Ky.")
     orange = place(gazetteer, mentions["Orange County"])
