@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from .names import WEEKDAYS, clean_surface, followed_by_age, is_placed, normalize_name
+from .names import WEEKDAYS, clean_surface, followed_by_age, is_placed, known_organisations, normalize_name
 from .nlp import doc_text, original_text
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -133,6 +133,9 @@ def is_model_of(token, r):
     return False
 
 
+OWNER_PARTICIPLE = re.compile(r"-(?:run|led|backed|controlled|held|owned|occupied|based|funded|built)$", re.IGNORECASE)
+
+
 def names_place_noun(token, r):
     """True when a name is a place noun's modifier ("the Aziziyah district"), or a conjunct of
     one ("the Shuqayf and Bustan al-Basha districts")."""
@@ -146,6 +149,10 @@ def names_place_noun(token, r):
     # not an owner's words: "the Fatah Halab controlled districts", "a Tamil Tiger rebel base".
     if token.lower_ in r["org_suffixes"] or any(c.dep_ == "prep" for c in token.children):
         return False  # "the Jaysh al-Islam (Army of Islam) town of Hawsh"
+    if normalize_name(token.doc[token.left_edge.i:token.i + 1].text) in known_organisations():
+        return False  # "a Hezbollah base", "a Boko Haram camp": the group's
+    if OWNER_PARTICIPLE.search(token.text):
+        return False  # "a U.S.-run prison", "the rebel-held town": whose, not which
     between = token.doc[token.right_edge.i + 1:head.i]
     return not any(t.is_lower and t.lower_ not in ("and", "or") and not (
         t.dep_ == "compound" and t.head.i == head.i and t.lemma_ not in r["owner_nouns"]) for t in between)

@@ -250,6 +250,10 @@ LABEL_CASES = [
      "Army units captured the Al-Nuba Mountains after a week of fighting.", "Al-Nuba Mountains", "LOC"),
     ("a_south_asian_locality_is_a_place",  # "Vihar": the model says ORG
      "A couple were found dead in their flat in Ashok Vihar on Friday.", "Ashok Vihar", "LOC"),
+    ("a_name_before_a_checkpoint_or_an_airbase_is_a_place",  # the model says PERSON
+     "Rebels shelled the Kweires airbase overnight.", "Kweires", "GPE"),
+    ("a_known_group_before_a_base_is_the_group",  # not a place called Hezbollah
+     "Israeli jets struck a Hezbollah base near the border.", "Hezbollah", "ORG"),
 ]
 
 

@@ -456,6 +456,10 @@ LOCATION_CASES = [
      "The union demanded the resignation of the Nairobi governor.", "demanded", None),
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
+    ("the_place_a_checkpoint_is_named_after_is_where",
+     "Soldiers detonated a roadside bomb near the Kweires checkpoint on Monday.", "detonated", "Kweires"),
+    ("whose_prison_it_is_is_not_where",
+     "A cameraman was killed while filming near a U.S.-run prison on the outskirts of Kabul.", "killed", "Kabul"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
