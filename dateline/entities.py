@@ -339,8 +339,10 @@ def with_missed_places(sentence, ents, place_kind):
         after_place_noun = pobj.head.lower_ == "of" and is_word_of(pobj.head.head, r["place_of_nouns"])
         located = (pobj.head.lower_ in r["name_prepositions"]
                    or any(c.dep_ == "amod" and c.lower_ in r["compass_adjectives"] for c in t.children))
-        if after_place_noun or (located and (place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")
-                                             or is_placed_by_next(t, ents, place_kind))):
+        # Inside, outside or near a name is at a place, known or not: "captured blocks inside Sheikh Sa'eed".
+        surrounding = pobj.head.lower_ in r["surrounding_prepositions"]
+        if after_place_noun or surrounding or (located and (place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")
+                                                            or is_placed_by_next(t, ents, place_kind))):
             add(start, t.i + 1)
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
 

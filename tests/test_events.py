@@ -460,6 +460,8 @@ LOCATION_CASES = [
      "Soldiers detonated a roadside bomb near the Kweires checkpoint on Monday.", "detonated", "Kweires"),
     ("whose_prison_it_is_is_not_where",
      "A cameraman was killed while filming near a U.S.-run prison on the outskirts of Kabul.", "killed", "Kabul"),
+    ("an_unknown_name_inside_which_it_happened_is_where",  # the model tags nothing
+     "Soldiers shelled houses inside Bab Nairab tonight.", "shelled", "Bab Nairab"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
