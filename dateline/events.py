@@ -1237,7 +1237,11 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         heads += [c for c in trigger.head.children if c.dep_ == "nsubj"]
     # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
     # Its conjuncts' too: "were killed and 24 wounded when a bomb exploded in Adhamiyah".
+    # ...and the left-out verb's: "one was killed and three others injured when troops opened fire
+    # in Qamishli".
     partners = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    partners += [a for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+                 for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"]
     partners += [trigger.head] if is_casualty_aside(trigger) else []
     scene = [c for p in partners for c in p.children if c.dep_ == "advcl" and (p.i in (trigger.i, trigger.head.i) or any(
         m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children))]

@@ -462,6 +462,9 @@ LOCATION_CASES = [
      "A cameraman was killed while filming near a U.S.-run prison on the outskirts of Kabul.", "killed", "Kabul"),
     ("an_unknown_name_inside_which_it_happened_is_where",  # the model tags nothing
      "Soldiers shelled houses inside Bab Nairab tonight.", "shelled", "Bab Nairab"),
+    ("the_scene_of_the_left_out_verb_is_the_trigger_s",
+     "Another two soldiers were killed and one injured when insurgents fired grenades at their convoy near "
+     "the town of Baiji.", "killed", "Baiji"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
