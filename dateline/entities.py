@@ -300,7 +300,7 @@ def with_missed_places(sentence, ents, place_kind):
                 add(start, t.i + 1)
             continue
         if t.lower_ in r["landform_suffixes"] and t.dep_ != "compound":
-            start = name_start(t, sentence, covered)  # "captured the Al-Nuba Mountains", "the Nineveh Plain"
+            start = name_start(t, sentence, covered)  # "shelled the Zawiya Mountains", "the Nineveh Plain"
             if start < t.i and not any(doc[i].ent_type_ for i in range(start, t.i)):
                 add(start, t.i + 1, "LOC")
             continue
@@ -339,7 +339,7 @@ def with_missed_places(sentence, ents, place_kind):
         after_place_noun = pobj.head.lower_ == "of" and is_word_of(pobj.head.head, r["place_of_nouns"])
         located = (pobj.head.lower_ in r["name_prepositions"]
                    or any(c.dep_ == "amod" and c.lower_ in r["compass_adjectives"] for c in t.children))
-        # Inside, outside or near a name is at a place, known or not: "captured blocks inside Sheikh Sa'eed".
+        # Inside, outside or near a name is at a place, known or not: "shelled houses inside Bab Nairab".
         surrounding = pobj.head.lower_ in r["surrounding_prepositions"]
         if after_place_noun or surrounding or (located and (place_kind(normalize_name(doc[start:t.i + 1].text)) in ("country", "place")
                                                             or is_placed_by_next(t, ents, place_kind))):
@@ -413,6 +413,9 @@ def with_misread_places(sentence, ents, place_kind):
         elif ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and (
                 is_misread_place(ent, r, place_kind) or is_listed_with_places(ent, ents[n + 1:n + 2], places, place_kind)):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
+            places.update(range(ent.start, ent.end))
+        elif ent.label_ == "NORP" and place_kind(normalize_name(ent.text)) != "nationality" and is_misread_place(ent, r, place_kind):
+            ent = Span(ent.doc, ent.start, ent.end, label="GPE")  # "fighting erupted in Taez": no people's name
             places.update(range(ent.start, ent.end))
         elif ent.label_ == "NORP" and names_unknown_place(ent, r, place_kind):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")  # "Akida village" tagged as a people

@@ -1237,8 +1237,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         heads += [c for c in trigger.head.children if c.dep_ == "nsubj"]
     # Last, a clause on the trigger that sets the scene: "killed five when attacked near Diwaniyah".
     # Its conjuncts' too: "were killed and 24 wounded when a bomb exploded in Adhamiyah".
-    # ...and the left-out verb's: "one was killed and three others injured when troops opened fire
-    # in Qamishli".
+    # ...and the left-out verb's: "four were shot and one injured as militiamen raided their base near Beni".
     partners = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     partners += [a for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
                  for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"]

@@ -252,6 +252,8 @@ LABEL_CASES = [
      "A couple were found dead in their flat in Ashok Vihar on Friday.", "Ashok Vihar", "LOC"),
     ("a_name_before_a_checkpoint_or_an_airbase_is_a_place",  # the model says PERSON
      "Rebels shelled the Kweires airbase overnight.", "Kweires", "GPE"),
+    ("a_known_town_after_in_tagged_as_a_people_is_a_place",  # the model says NORP
+     "Fighting between rebels and the army erupted in Taez late on Tuesday.", "Taez", "GPE"),
     ("a_known_group_before_a_base_is_the_group",  # not a place called Hezbollah
      "Israeli jets struck a Hezbollah base near the border.", "Hezbollah", "ORG"),
 ]

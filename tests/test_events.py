@@ -463,8 +463,7 @@ LOCATION_CASES = [
     ("an_unknown_name_inside_which_it_happened_is_where",  # the model tags nothing
      "Soldiers shelled houses inside Bab Nairab tonight.", "shelled", "Bab Nairab"),
     ("the_scene_of_the_left_out_verb_is_the_trigger_s",
-     "Another two soldiers were killed and one injured when insurgents fired grenades at their convoy near "
-     "the town of Baiji.", "killed", "Baiji"),
+     "Four UN peacekeepers were shot and one injured as militiamen raided their base near Beni.", "shot", "Beni"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
