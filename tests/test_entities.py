@@ -247,9 +247,9 @@ LABEL_CASES = [
     ("a_name_before_a_plural_place_noun_is_a_place",  # the lemma is "mountain"; the model says ORG
      "Fighting raged in the Sinjar mountains on Sunday.", "Sinjar", "GPE"),
     ("an_untagged_name_ending_in_a_landform_is_a_place",  # the model tags nothing
-     "Army units captured the Al-Nuba Mountains after a week of fighting.", "Al-Nuba Mountains", "LOC"),
-    ("a_south_asian_locality_is_a_place",  # "Vihar": the model says ORG
-     "A couple were found dead in their flat in Ashok Vihar on Friday.", "Ashok Vihar", "LOC"),
+     "Government troops shelled the Zawiya Mountains overnight.", "Zawiya Mountains", "LOC"),
+    ("a_south_asian_locality_is_a_place",  # "Vihar": the model says PERSON
+     "A shopkeeper was robbed at gunpoint in Mayur Vihar on Friday.", "Mayur Vihar", "LOC"),
     ("a_name_before_a_checkpoint_or_an_airbase_is_a_place",  # the model says PERSON
      "Rebels shelled the Kweires airbase overnight.", "Kweires", "GPE"),
     ("a_known_town_after_in_tagged_as_a_people_is_a_place",  # the model says NORP
