@@ -251,7 +251,7 @@ LABEL_CASES = [
     ("a_south_asian_locality_is_a_place",  # "Vihar": the model says PERSON
      "A shopkeeper was robbed at gunpoint in Mayur Vihar on Friday.", "Mayur Vihar", "LOC"),
     ("a_name_before_a_checkpoint_or_an_airbase_is_a_place",  # the model says PERSON
-     "Rebels shelled the Kweires airbase overnight.", "Kweires", "GPE"),
+     "Rebels shelled the Kafrun airbase overnight.", "Kafrun", "GPE"),
     ("a_known_town_after_in_tagged_as_a_people_is_a_place",  # the model says NORP
      "Fighting between rebels and the army erupted in Taez late on Tuesday.", "Taez", "GPE"),
     ("a_known_group_before_a_base_is_the_group",  # not a place called Hezbollah

@@ -457,7 +457,7 @@ LOCATION_CASES = [
     ("a_coordinated_verb_that_does_something_else_keeps_its_place",
      "Thousands of workers marched and took strike action across Portugal on Friday.", "marched", "Portugal"),
     ("the_place_a_checkpoint_is_named_after_is_where",
-     "Soldiers detonated a roadside bomb near the Kweires checkpoint on Monday.", "detonated", "Kweires"),
+     "Soldiers detonated a roadside bomb near the Shayrat checkpoint on Monday.", "detonated", "Shayrat"),
     ("whose_prison_it_is_is_not_where",
      "A cameraman was killed while filming near a U.S.-run prison on the outskirts of Kabul.", "killed", "Kabul"),
     ("an_unknown_name_inside_which_it_happened_is_where",  # the model tags nothing
