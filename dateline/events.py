@@ -1336,6 +1336,12 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         found = place_object(governor, offset, mentions, by_noun_only=True)
         if found is not None:
             return found
+    # Then a locative phrase on a governing verb's argument: "police clashed with students in
+    # central Dhaka, firing rubber bullets and arresting dozens".
+    for head in [] if speech else [n for v in governors if not is_speech(v) for n in argument_nouns(v)]:
+        found = toponym_of_phrases(head, offset, mentions, hidden)
+        if found is not None:
+            return found
     for head in later:
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:

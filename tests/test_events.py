@@ -464,6 +464,9 @@ LOCATION_CASES = [
      "Soldiers shelled houses inside Bab Nairab tonight.", "shelled", "Bab Nairab"),
     ("the_scene_of_the_left_out_verb_is_the_trigger_s",
      "Four UN peacekeepers were shot and one injured as militiamen raided their base near Beni.", "shot", "Beni"),
+    ("a_clause_happened_where_its_governor_s_argument_was",
+     "Riot police clashed with students in the centre of Dhaka, firing rubber bullets and arresting dozens.",
+     "arresting", "Dhaka"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
