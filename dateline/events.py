@@ -1402,6 +1402,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     doers = [actor_head(c) for c in trigger.children if c.dep_ == "nsubj"] + agents
     doers += [g for v in conjuncts for p in v.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
+    # ...and where the governing verb's doers are: "fighters in Idlib stormed the checkpoint, killing six".
+    doers += [actor_head(c) for v in governors for c in v.children if c.dep_ == "nsubj"]
     for subject in doers:
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PLACE_PREPOSITIONS):
             found = found or toponym_in(list(prep.subtree), offset, mentions)

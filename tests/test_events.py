@@ -467,6 +467,8 @@ LOCATION_CASES = [
     ("a_clause_happened_where_its_governor_s_argument_was",
      "Riot police clashed with students in the centre of Dhaka, firing rubber bullets and arresting dozens.",
      "arresting", "Dhaka"),
+    ("a_clause_happened_where_its_governor_s_doers_are",
+     "Gunmen in Kismayo ambushed a convoy on Tuesday, wounding four aid workers.", "wounding", "Kismayo"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
