@@ -988,6 +988,13 @@ def location_of(trigger, offset, mentions):
         reporter = reporting_clause(trigger)
         subject = child(reporter, "nsubj") if reporter is not None else None
         found = toponym_of_phrases(subject, offset, mentions) if subject is not None else None
+        # ...or the town of the reporter's office, or of the one given in apposition: "a Gaza
+        # hospital said", "Ahmed Ali, a doctor in Hilla, said".
+        described = [subject] + [a for a in subject.children if a.dep_ == "appos"] if subject is not None else []
+        for whole in described[1:] if found is None else ():
+            found = found or toponym_of_phrases(whole, offset, mentions)
+        for whole in described if found is None else ():
+            found = found or toponym_in([c for c in whole.children if c.dep_ in ("compound", "poss")], offset, mentions)
         if found is not None and specificity(found) < SPECIFICITY["admin2"]:
             found = None  # "sources in Yemen" may be anywhere in it
     if found is None:

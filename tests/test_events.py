@@ -469,6 +469,10 @@ LOCATION_CASES = [
      "arresting", "Dhaka"),
     ("a_clause_happened_where_its_governor_s_doers_are",
      "Gunmen in Kismayo ambushed a convoy on Tuesday, wounding four aid workers.", "wounding", "Kismayo"),
+    ("the_town_of_a_reporter_given_in_apposition",
+     "Omar Hassan, a doctor in Baidoa, said four civilians were killed in the shelling.", "killed", "Baidoa"),
+    ("the_town_of_a_reporter_s_office",
+     "A Kismayo hospital official said gunmen shot two traders overnight.", "shot", "Kismayo"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
