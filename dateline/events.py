@@ -995,6 +995,9 @@ def location_of(trigger, offset, mentions):
             found = found or toponym_of_phrases(whole, offset, mentions)
         for whole in described if found is None else ():
             found = found or toponym_in([c for c in whole.children if c.dep_ in ("compound", "poss")], offset, mentions)
+        # ...or the scene set before the report: "In the town of Jenin, medics said troops shot two men".
+        for prep in fronted_phrases(reporter) if reporter is not None and found is None else ():
+            found = found or toponym_in(phrase_tokens(prep), offset, mentions)
         if found is not None and specificity(found) < SPECIFICITY["admin2"]:
             found = None  # "sources in Yemen" may be anywhere in it
     if found is None:

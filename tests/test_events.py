@@ -473,6 +473,8 @@ LOCATION_CASES = [
      "Omar Hassan, a doctor in Baidoa, said four civilians were killed in the shelling.", "killed", "Baidoa"),
     ("the_town_of_a_reporter_s_office",
      "A Kismayo hospital official said gunmen shot two traders overnight.", "shot", "Kismayo"),
+    ("the_scene_set_before_a_report",
+     "In the town of Jenin, medics said troops shot two men during a raid.", "shot", "Jenin"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
