@@ -1348,7 +1348,11 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
             return found
     # Then a locative phrase on a governing verb's argument: "police clashed with students in
     # central Dhaka, firing rubber bullets and arresting dozens".
-    for head in [] if speech else [n for v in governors if not is_speech(v) for n in argument_nouns(v)]:
+    # ...or on the event its subject tells of: "a string of bombings across Kano killed 12 people and
+    # wounded dozens", "the toll from the raid on Saraqib rose to 15 after three more died".
+    told_of = [g for v in governors for c in v.children if c.dep_ == "nsubj" for p in c.children
+               if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in p.children if g.dep_ == "pobj" and find_trigger(g)]
+    for head in [] if speech else [n for v in governors if not is_speech(v) for n in argument_nouns(v)] + told_of:
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
             return found

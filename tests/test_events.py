@@ -475,6 +475,8 @@ LOCATION_CASES = [
      "A Kismayo hospital official said gunmen shot two traders overnight.", "shot", "Kismayo"),
     ("the_scene_set_before_a_report",
      "In the town of Jenin, medics said troops shot two men during a raid.", "shot", "Jenin"),
+    ("a_clause_happened_where_the_event_its_governor_s_subject_tells_of",
+     "A string of bombings across Kano on Friday killed 12 people and wounded dozens more.", "wounded", "Kano"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
