@@ -1305,6 +1305,10 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     described = [c for s in trigger.children if s.dep_ == "nsubj" for c in s.children
                  if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     described += [c for a in agents for c in a.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    # ...and on the governing verb's subject: "gunmen who stormed a hotel in Mogadishu killed nine
+    # guests, wounding several others".
+    described += [c for v in governors for s in v.children if s.dep_ == "nsubj" for c in s.children
+                  if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     # ...but not where it is based: "patrolled by troops which have their bases in Turkey".
     described = [c for c in described if c.lemma_.lower() not in SITING_VERBS | {"have"}]
     hidden += destinations(described)  # "U.N. forces, dispatched to Lebanon in 1978, patrol an area"

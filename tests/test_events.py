@@ -477,6 +477,8 @@ LOCATION_CASES = [
      "In the town of Jenin, medics said troops shot two men during a raid.", "shot", "Jenin"),
     ("a_clause_happened_where_the_event_its_governor_s_subject_tells_of",
      "A string of bombings across Kano on Friday killed 12 people and wounded dozens more.", "wounded", "Kano"),
+    ("a_clause_happened_where_its_governor_s_subject_was_said_to_act",
+     "Gunmen who stormed a hotel in Mogadishu killed nine guests, wounding several others.", "wounding", "Mogadishu"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]
