@@ -1213,6 +1213,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
         # event noun the governing verb's object counts.
         heads += [g for c in node.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                   and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and find_trigger(g)]
+    governor_subjects = [c for v in governors for c in v.children if c.dep_ == "nsubj"]
     # Verbs sharing the trigger's arguments ("shot and killed a man at a roadblock"), the agent of
     # a passive ("shot by a settler near Beitunia") and the event a time phrase names ("murdered
     # during a meeting in Darjeeling").
@@ -1307,8 +1308,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     described += [c for a in agents for c in a.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     # ...and on the governing verb's subject: "gunmen who stormed a hotel in Mogadishu killed nine
     # guests, wounding several others".
-    described += [c for v in governors for s in v.children if s.dep_ == "nsubj" for c in s.children
-                  if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    described += [c for s in governor_subjects for c in s.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     # ...but not where it is based: "patrolled by troops which have their bases in Turkey".
     described = [c for c in described if c.lemma_.lower() not in SITING_VERBS | {"have"}]
     hidden += destinations(described)  # "U.N. forces, dispatched to Lebanon in 1978, patrol an area"
@@ -1354,8 +1354,8 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     # central Dhaka, firing rubber bullets and arresting dozens".
     # ...or on the event its subject tells of: "a string of bombings across Kano killed 12 people and
     # wounded dozens", "the toll from the raid on Saraqib rose to 15 after three more died".
-    told_of = [g for v in governors for c in v.children if c.dep_ == "nsubj" for p in c.children
-               if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in p.children if g.dep_ == "pobj" and find_trigger(g)]
+    told_of = [g for c in governor_subjects for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+               for g in p.children if g.dep_ == "pobj" and find_trigger(g)]
     for head in [] if speech else [n for v in governors if not is_speech(v) for n in argument_nouns(v)] + told_of:
         found = toponym_of_phrases(head, offset, mentions, hidden)
         if found is not None:
@@ -1421,7 +1421,7 @@ def located_by_phrases(trigger, offset, mentions, hidden=()):
     doers = [actor_head(c) for c in trigger.children if c.dep_ == "nsubj"] + agents
     doers += [g for v in conjuncts for p in v.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
     # ...and where the governing verb's doers are: "fighters in Idlib stormed the checkpoint, killing six".
-    doers += [actor_head(c) for v in governors for c in v.children if c.dep_ == "nsubj"]
+    doers += [actor_head(c) for c in governor_subjects]
     for subject in doers:
         for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in SUBJECT_PLACE_PREPOSITIONS):
             found = found or toponym_in(list(prep.subtree), offset, mentions)
