@@ -346,8 +346,8 @@ def lexicon_match(token):
         subjects += [g for c in subjects if c.lower_ in QUANTITY_WORDS for p in c.children
                      if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         words += ["subject:" + c.lemma_.lower() for c in subjects]
-        words += [f"{p.lower_}:{o.lemma_.lower()}" for p in token.children if p.dep_ == "prep"
-                  for o in p.children if o.dep_ == "pobj"]  # "returned to profit"
+        words += [f"{p.lower_}:{o.lemma_.lower()}" for p in token.children if p.dep_ in ("prep", "agent")
+                  for o in p.children if o.dep_ == "pobj"]  # "returned to profit", "hit by the slump"
         # "called them terrorists": naming, not calling; "shot back: '...'": a retort, not a shot.
         words += ["(named)"] if any(c.dep_ == "oprd" for c in token.children) else []
         after = token.doc[token.i + 1:token.i + 4]

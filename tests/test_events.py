@@ -572,6 +572,7 @@ def test_sport_prices_and_film_senses_of_triggers_are_no_events(coded):
                  "Her memoir hit number one in the bestseller lists within a week, the publisher said.",
                  "Coffee exports hit 2.3 billion dlrs last year, the ministry said.",
                  "Unemployment in the region hit 11 pct in March.",
+                 "Zambia's copper mines, badly hit by the recession in Europe, will cut 2,000 jobs.",
                  "A sequel to hit film Harbour Ghosts opens in cinemas in May.",
                  "The army band provided the evening's entertainment at the summit dinner."):
         assert not coded(text)["events"], text
