@@ -837,8 +837,8 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
         # Many villages share the name, so each takes a little of the score; the one big city is
         # still what the name means ("Geneva" in a story about Iran and Iraq).
         confidence = SURE_CONFIDENCE
-    if best["kind"] == "alt":
-        confidence *= 0.6
+    if best["kind"] == "alt" and not is_transliteration(mention["key"], best["name"]):
+        confidence *= 0.6  # an other name, but not another spelling of its own: "Jenin" for "Janīn"
     if mention.get("dep") == "compound" and mention.get("head_lemma") in FACILITY_NOUNS:
         confidence *= 0.5
     # "the provinces of Nyanza, ..." in a Kenyan story: a town abroad is no answer for a division
@@ -855,6 +855,19 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
 
 
 COMPASS_PART = re.compile(r"^(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central) )+(?=\S)")
+
+
+def consonants(name):
+    """A name's consonants, a doubled letter once: "Janīn" and "Jenin" are both "jnn"."""
+    single = re.sub(r"(.)\1+", r"\1", normalize_name(name))
+    return re.sub(r"[aeiouy\W\d_]", "", single)
+
+
+def is_transliteration(key, name):
+    """True when a name written in the text differs from the place's own name only in its vowels:
+    another spelling of one name, as transliterations from Arabic are ("Jenin", "Janīn")."""
+    skeleton = consonants(key)
+    return len(skeleton) >= 3 and skeleton == consonants(name)
 
 
 def is_same_sense(a, b):

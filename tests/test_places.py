@@ -239,6 +239,14 @@ def test_a_town_written_with_city_after_it_is_the_town(resolve, gazetteer):
     assert (mosul["name"], mosul["country_code"], mosul["feature"]) == ("Mosul", "IQ", "city")
 
 
+def test_another_spelling_of_a_town_s_own_name_is_no_less_sure(resolve, gazetteer):
+    # GeoNames calls the town "Janīn"; "Jenin" is one of its alternate names, and a Polish village's own.
+    mentions, _ = resolve("Medics in the town of Jenin said two men were wounded overnight.")
+    jenin = mentions["Jenin"]
+    assert place(gazetteer, jenin)["country_code"] == "PS" and place(gazetteer, jenin)["feature"] == "city"
+    assert jenin["place_confidence"] >= 0.5
+
+
 def test_county_and_abbreviated_division(resolve, gazetteer):
     mentions, _ = resolve("Flooding closed roads in Orange County, California, and in Lexington, Ky.")
     orange = place(gazetteer, mentions["Orange County"])
