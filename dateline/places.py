@@ -86,12 +86,12 @@ DEALING_NOUNS = {
     "deal", "accord", "treaty", "dispute", "row", "standoff", "pressure", "demand", "request",
     "criticism", "warning", "offer", "proposal", "approval", "consent", "protest", "rift",
 }
-# An alternate name of a city this large is a known exonym ("Bombay", "Mecca", "Peking"):
-# nearly as good as a small town's own name.
-EXONYM_CITY_POPULATION = 1_000_000
+# An alternate name of a city this large is a known exonym ("Bombay", "Mecca", "Peking"), and so
+# is one of a populous province ("Tuscany" for Toscana, "Chechnya", not Tuscany, Ontario): nearly
+# as good as a small town's own name.
+EXONYM_POPULATION = {"city": 1_000_000, "admin1": 500_000}
+EXONYM_CITY_POPULATION = EXONYM_POPULATION["city"]
 EXONYM_PRIOR = 0.8
-# ...and so is one of a populous province: "Tuscany" (Toscana), "Chechnya", not Tuscany, Ontario.
-EXONYM_DIVISION_POPULATION = 500_000
 # A list of places ("California or Washington", "Georgia, Ukraine and Moldova") names one kind of place.
 LIST_AGREEMENT = 1.5
 LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
@@ -708,11 +708,7 @@ def score_candidate(candidate, mention, focus, parents, divisions=None):
     weight = DIVISION_POPULATION_WEIGHT if candidate["feature"] in ("admin1", "admin2") else 1.0
     score += weight * math.log10((candidate["population"] or 0) + 1) / POPULATION_SCALE
     score += 1.0 if primary else 0.0
-    if candidate["kind"] == "alt" and candidate["feature"] == "city" and (
-            candidate["population"] or 0) >= EXONYM_CITY_POPULATION:
-        score += EXONYM_PRIOR
-    if candidate["kind"] == "alt" and candidate["feature"] == "admin1" and (
-            candidate["population"] or 0) >= EXONYM_DIVISION_POPULATION:
+    if candidate["kind"] == "alt" and (candidate["population"] or 0) >= EXONYM_POPULATION.get(candidate["feature"], math.inf):
         score += EXONYM_PRIOR
     code = candidate["country_code"]
     score += FOCUS_WEIGHT * focus.get(code, 0.0)
