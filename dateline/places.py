@@ -23,7 +23,7 @@ from .names import (TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_place
                     strip_accents)
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "27"
+GAZETTEER_VERSION = "28"
 # The data files the gazetteer is built from: editing one rebuilds it.
 GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv")
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
@@ -282,9 +282,13 @@ def gazetteer_key(name):
 
 
 def polygon_centroid(ring):
-    """(area, lat, lon) of a lon/lat ring, planar: good enough to find a country's middle."""
+    """(area, lat, lon) of a lon/lat ring, in an equal-area projection (x = lon, y = sin lat).
+
+    Plain lon/lat would weigh a country's northern land more than its southern.
+    """
+    points = [(x, math.sin(math.radians(y))) for x, y in ring]
     area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]):
         cross = x1 * y2 - x2 * y1
         area += cross
         cx += (x1 + x2) * cross
@@ -292,34 +296,50 @@ def polygon_centroid(ring):
     if not area:
         return 0.0, None, None
     area /= 2
-    return abs(area), cy / (6 * area), cx / (6 * area)
+    return abs(area), math.degrees(math.asin(max(-1.0, min(1.0, cy / (6 * area))))), cx / (6 * area)
+
+
+def distance_km(a, b):
+    """Great-circle distance between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+# Farther apart than this, the factbook point and the mainland's centroid disagree on what
+# the country's middle is (an archipelago, a long coast, a claimed territory in the outline).
+MAINLAND_AGREEMENT_KM = 250
 
 
 def country_point(info):
-    """A country's point: midway between countryinfo's (factbook) point and its largest polygon's centroid.
+    """A country's point: the centroid of its mainland (largest polygon), or the factbook's point.
 
     Gazetteers disagree on where a country "is" (GeoNames, Wikipedia and the CIA factbook
-    each pick another middle); averaging two independent estimates of the middle keeps the
-    pin near all of them.
+    each pick another middle). The mainland's centroid is the middle a map reader sees, and
+    it is used when countryinfo's (factbook) point is near it; when the two are far apart the
+    outline misleads (Indonesia's largest island is not its middle), and the factbook point,
+    chosen by hand, is kept.
     """
     import ast
 
     latlng = info.get("latlng")
     latlng = latlng if latlng and latlng[0] is not None else None
     shape = info.get("geoJSON")
-    if shape:
-        shape = ast.literal_eval(shape) if isinstance(shape, str) else shape
-        best = (0.0, None, None)
-        for feature in shape.get("features", ()):
-            geometry = feature["geometry"]
-            polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-            for polygon in polygons:
-                best = max(best, polygon_centroid(polygon[0]), key=lambda b: b[0])
-        if best[1] is not None:
-            if latlng is None:
-                return [round(best[1], 4), round(best[2], 4)]
-            return [round((best[1] + latlng[0]) / 2, 4), round((best[2] + latlng[1]) / 2, 4)]
-    return latlng
+    if not shape:
+        return latlng
+    shape = ast.literal_eval(shape) if isinstance(shape, str) else shape
+    best = (0.0, None, None)
+    for feature in shape.get("features", ()):
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        for polygon in polygons:
+            best = max(best, polygon_centroid(polygon[0]), key=lambda b: b[0])
+    if best[1] is None:
+        return latlng
+    mainland = [round(best[1], 4), round(best[2], 4)]
+    if latlng is None or distance_km(latlng, mainland) < MAINLAND_AGREEMENT_KM:
+        return mainland
+    return list(latlng)
 
 
 def towns_middle(points):

@@ -383,6 +383,39 @@ def test_a_division_is_not_pinned_on_its_big_city(gazetteer):
     assert abs(state["latitude"] - city["latitude"]) + abs(state["longitude"] - city["longitude"]) > 0.5
 
 
+def square(lat, lon, size):
+    """A closed lon/lat ring: a square of `size` degrees with its south-west corner at (lat, lon)."""
+    return [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+
+
+def test_a_centroid_weighs_land_by_its_area():
+    from dateline.places import polygon_centroid
+
+    # A band from the equator to 60°N: a degree of latitude near the pole holds less land,
+    # so the middle of the land lies south of 30°N.
+    _, lat, lon = polygon_centroid([[0, 0], [10, 0], [10, 60], [0, 60], [0, 0]])
+    assert 25 < lat < 27 and abs(lon - 5) < 1e-9
+
+
+def test_a_country_is_pinned_on_its_mainland_s_middle():
+    from dateline.places import country_point
+
+    # A mainland and a small far island; the factbook's point sits 150 km off the mainland's middle.
+    shape = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
+        [square(40, -10, 8)], [square(30, 20, 1)]]}}]}
+    lat, lon = country_point({"latlng": [43, -7.5], "geoJSON": shape})
+    assert 43.7 < lat < 44 and abs(lon + 6) < 0.01
+
+
+def test_an_archipelago_keeps_the_factbook_s_point():
+    from dateline.places import country_point
+
+    # Two islands of like size 1,000 km apart: the larger one's middle is no middle of the country.
+    shape = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
+        [square(-2, 100, 3)], [square(-4, 110, 2.9)]]}}]}
+    assert country_point({"latlng": [-3, 106], "geoJSON": shape}) == [-3, 106]
+
+
 def test_a_state_written_after_its_town_holds_it(resolve, gazetteer):
     mentions, _ = resolve("Researchers flew to Macon, Georgia, to collect samples.")
     assert place(gazetteer, mentions["Georgia"])["feature"] == "admin1"
