@@ -42,6 +42,11 @@ FOCUS_DIVISION_WEIGHT = 3.0
 # A candidate in the division of another place the article names unambiguously.
 DIVISION_FOCUS_WEIGHT = 1.0
 CAPITAL_PRIOR = 1.5
+# A candidate this close to a town the article names without doubt (the only place of its
+# name) is the one meant: "Santa Barbara" beside Carpinteria is California's, not Honduras'.
+NEIGHBOUR_KM = 100
+NEIGHBOUR_WEIGHT = 1.5
+NEIGHBOUR_FEATURES = ("admin1", "admin2", "city", "locality")
 # "X, Y" and "X in Y": a place in the country (and division) written as its parent, and the
 # other way round, a country or division that holds the place written before it.
 PARENT_COUNTRY_BONUS = 3.0
@@ -720,6 +725,36 @@ def town_counts(mentions, gazetteer):
     return {code: len(keys) for code, keys in towns.items() if len(keys) >= TOWN_FOCUS_MIN}
 
 
+def neighbour_points(mentions, gazetteer):
+    """(key, lat, lon) of the towns and districts an article names that no other place is named."""
+    points = []
+    for m in mentions:
+        if m["label"] not in TOPONYM_LABELS:
+            continue
+        named = {c["geonameid"]: c for c in gazetteer.candidates(m["key"]) if c["kind"] != "demonym"}
+        if len(named) == 1:
+            (only,) = named.values()
+            if only["feature"] in ("admin2", "city", "locality"):
+                points.append((m["key"], only["latitude"], only["longitude"]))
+    return points
+
+
+def near_neighbour(candidate, key, neighbours):
+    """True when a candidate lies within NEIGHBOUR_KM of a neighbour point named otherwise than key."""
+    if candidate["feature"] not in NEIGHBOUR_FEATURES:
+        return False
+    here = (candidate["latitude"], candidate["longitude"])
+    return any(other != key and distance_km(here, (lat, lon)) < NEIGHBOUR_KM for other, lat, lon in neighbours)
+
+
+def outranked_at_home(candidate, candidates):
+    """True when the name is also a country, first-level division or region of the candidate's own
+    country: "Florida" beside New York City is the state, not the village of Florida, New York."""
+    return candidate["feature"] != "admin1" and any(
+        c["feature"] in ("country", "admin1", "continent", "region") and c["kind"] in ("name", "abbr")
+        and c["country_code"] in (candidate["country_code"], None) for c in candidates)
+
+
 def score_candidate(candidate, mention, focus, parents, divisions=None):
     """How plausible a candidate is for a mention, on an open scale."""
     score = FEATURE_PRIOR.get(candidate["feature"], 0.0)
@@ -767,7 +802,7 @@ def named_after_city(division, candidates):
     return False
 
 
-def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
+def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neighbours=()):
     """(best place, confidence, alternatives) for one mention; place is None when unknown."""
     key = mention["key"]
     if mention["label"] == "NORP":
@@ -811,6 +846,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None):
     listed = mention.get("listed_with", ())
     scored = [
         (score_candidate(c, mention, focus, parents, divisions)
+         + (NEIGHBOUR_WEIGHT if near_neighbour(c, key, neighbours) and not outranked_at_home(c, candidates) else 0)
          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
          + (1.5 if division_meant and c["feature"] in meant_features else 0)
          + (1.5 if mention.get("town_word") and c["feature"] == "city" else 0)
@@ -1141,6 +1177,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if id(m) in votes:
             own_votes[m["key"]][votes[id(m)]] += 1
     divisions = focus_divisions(mentions, gazetteer)
+    neighbours = neighbour_points(mentions, gazetteer)
     starts = [m["start"] for m in mentions]
     lists = place_lists(mentions, text)
     for at, m in enumerate(mentions):
@@ -1162,7 +1199,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         # A name is no evidence for itself: "Santa Barbara" votes for Honduras, whose department
         # it names, but the Californian story is American.
         own_focus = shares(counts - own_votes[m["key"]]) if m["key"] in own_votes else focus
-        place, confidence, alternatives = resolve_toponym(m, gazetteer, own_focus or focus, parents, divisions)
+        place, confidence, alternatives = resolve_toponym(m, gazetteer, own_focus or focus, parents, divisions, neighbours)
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None

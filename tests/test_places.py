@@ -637,3 +637,16 @@ def test_a_direction_or_landform_word_alone_names_no_town_but_a_region_still_cou
     # GeoNames has a capital called The Valley (Anguilla) and a Cameroonian region called South.
     assert places.place_kind("valley", gazetteer) is None and places.place_kind("south", gazetteer) is None
     assert places.place_kind("gulf", gazetteer) == "place"
+
+
+def test_a_town_beside_a_town_named_without_doubt_is_its_neighbour(resolve, gazetteer):
+    # Capitola is the only place of its name; of the many Santa Cruzes, California's lies 6 km away.
+    mentions, _ = resolve("Surfers drove from Capitola to Santa Cruz before dawn.")
+    santa_cruz = place(gazetteer, mentions["Santa Cruz"])
+    assert (santa_cruz["country_code"], santa_cruz["feature"]) == ("US", "city")
+
+
+def test_a_village_beside_a_big_city_does_not_take_a_state_s_name(resolve, gazetteer):
+    # A village called Florida lies 80 km from New York City; the state keeps its name.
+    mentions, _ = resolve("Reporters in New York City and Florida waited for the verdict.")
+    assert place(gazetteer, mentions["Florida"])["feature"] == "admin1"
