@@ -63,6 +63,8 @@ DIVISION_BEFORE = re.compile(
     r"prefectures?|emirates?|cantons?)\s+of\s*$", re.IGNORECASE)
 # ...and "the city of X", "the town of X" means the town, not a division named after it.
 TOWN_WORDS = re.compile(r"\b(city|town|village|port|capital)\s+of\s*$", re.IGNORECASE)
+# A name that holds its town word: "the City of Santa Ana" (its council), "Town of Hempstead".
+TOWN_OF = re.compile(r"^(?:the )?(?:city|town|village|borough|municipality) of (.+)$")
 # A toponym that names a facility ("the Zarka junction") is not the town it is named after.
 FACILITY_NOUNS = {
     "junction", "juncture", "crossing", "checkpoint", "base", "airbase", "airport", "border",
@@ -71,6 +73,9 @@ FACILITY_NOUNS = {
 }
 # A name ending in one of these is a body of water, never a town or a division.
 WATER_WORDS = {"sea", "ocean", "strait", "straits"}
+# The last word of a name no place bears that says it is no town: "the Nile Delta" holds no Delta
+# State, "Washington Township" no Washington.
+NOT_TOWN_ENDINGS = WATER_WORDS | {"river", "delta", "lake", "creek", "bay", "gulf", "canal", "township"}
 # A name before one of these names a people, not a place: "the Kikuyu tribe" is no town in Kenya.
 PEOPLE_NOUNS = {"tribe", "clan", "subclan", "sect", "caste"}
 # "St Patrick's Cathedral", "St. Peter's Basilica": a saint's building, not a town's.
@@ -829,6 +834,10 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
             # "Mosul City", "Ramadi city": the town of that name (GeoNames knows "Kuwait City" whole).
             candidates = tuple(c for c in gazetteer.candidates(words[0])
                                if c["feature"] == "city" and c["kind"] != "demonym")
+        town_of = TOWN_OF.match(key)
+        if not candidates and town_of:
+            candidates = tuple(c for c in gazetteer.candidates(town_of.group(1))
+                               if c["feature"] == "city" and c["kind"] != "demonym")
         candidates = candidates or compass_part_of(key, gazetteer)
         if not candidates and " " in key and len(key) >= 8:
             candidates = gazetteer.joined_spelling(key)  # "Deir Ezzor" for "Deir ez-Zor"
@@ -1163,6 +1172,11 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         elif m["label"] in METONYM_LABELS - {"PERSON"} | {"FAC"} and len(m["key"].split()) > 1:
             # A person's name holds no place: "Ken Livingstone" is not Livingstone, Zambia, nor
             # "George W Bush" George, nor "Michael Hannigan" the Manx parish of Michael.
+            nested.extend(toponyms_inside(m, text, gazetteer))
+        elif m["label"] in ("GPE", "LOC") and " " in m["key"] and not gazetteer.candidates(m["key"]) and not (
+                TOWN_OF.match(m["key"]) or compass_part_of(m["key"], gazetteer)
+                or m["key"].rsplit(" ", 1)[1] in NOT_TOWN_ENDINGS):
+            # A name no place bears may hold one: "the Santa Ana Unified School District".
             nested.extend(toponyms_inside(m, text, gazetteer))
     mentions.extend(nested)
     mentions.sort(key=lambda m: (m["start"], -m["end"]))

@@ -650,3 +650,24 @@ def test_a_village_beside_a_big_city_does_not_take_a_state_s_name(resolve, gazet
     # A village called Florida lies 80 km from New York City; the state keeps its name.
     mentions, _ = resolve("Reporters in New York City and Florida waited for the verdict.")
     assert place(gazetteer, mentions["Florida"])["feature"] == "admin1"
+
+
+def test_the_city_of_x_written_as_one_name_is_the_city(resolve, gazetteer):
+    mentions, _ = resolve("A council worker at the City of Toledo said the water was safe.")
+    assert place(gazetteer, mentions["City of Toledo"])["feature"] == "city"
+
+
+def test_a_name_no_place_bears_may_hold_one(resolve, gazetteer):
+    mentions, _ = resolve("Floods hit the Lagos Mainland area.")
+    assert mentions["Lagos Mainland"]["place_id"] is None
+    lagos = [m for m in _["mentions"] if m["text"] == "Lagos"]
+    assert lagos and place(gazetteer, lagos[0])["country_code"] == "NG"
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers in the Niger Delta said the spill had reached their creeks.",  # no Delta State, no Niger
+    "The fair was held in Dallas Township last weekend.",  # not Dallas, Texas
+])
+def test_a_river_s_or_a_township_s_name_holds_no_town(resolve, text):
+    _, result = resolve(text)
+    assert not [m["text"] for m in result["mentions"] if m["place_id"]]
