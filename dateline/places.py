@@ -102,6 +102,8 @@ DEALING_NOUNS = {
 EXONYM_POPULATION = {"city": 1_000_000, "admin1": 500_000}
 EXONYM_CITY_POPULATION = EXONYM_POPULATION["city"]
 EXONYM_PRIOR = 0.8
+# A first-level division this small is no place inside a longer name unless the story is in its country.
+SMALL_DIVISION_POPULATION = 500_000
 # A list of places ("California or Washington", "Georgia, Ukraine and Moldova") names one kind of place.
 LIST_AGREEMENT = 1.5
 LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
@@ -1223,6 +1225,9 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             # Only a strong place made a name inside a longer one a place: "Carolina Eastman Co"
             # holds the Carolinas, not Carolina, Rhode Island.
             place = None
+        if place is not None and m.get("nested") and place["feature"] == "admin1" and (
+                place["population"] or 0) < SMALL_DIVISION_POPULATION and place["country_code"] not in own_focus:
+            place = None  # the bank "Manufacturers Hanover" is no Jamaican parish, unless the story is Jamaican
         world = world_city_over_village(place, alternatives, parents, gazetteer)
         if world is not None:
             place, confidence = world
@@ -1273,9 +1278,13 @@ def is_stray_hamlet(place, mention, focus):
     mention to say it is meant: the drug "Iressa" in a story about London and the United States
     is not Iresa-Adu, Nigeria. A facility's name matched to a small town abroad is none either:
     "Heathrow" in a British story is no town in Florida."""
-    small = HAMLET_POPULATION if place["kind"] == "alt" else FOCUS_TOWN_POPULATION if mention["label"] == "FAC" else 0
+    named_facility = mention.get("dep") == "compound" and mention.get("head_lemma") in FACILITY_NOUNS
+    small = FOCUS_TOWN_POPULATION if mention["label"] == "FAC" or named_facility else (
+        HAMLET_POPULATION if place["kind"] == "alt" else 0)
+    # With no country in the story, the town a facility is named after is no surer: "Heathrow
+    # airport" beside London and Moscow is no town in Florida.
     return (place["feature"] == "city" and (place["population"] or 0) < small
-            and bool(focus) and place["country_code"] not in focus and not has_own_context(mention))
+            and (bool(focus) or named_facility) and place["country_code"] not in focus and not has_own_context(mention))
 
 
 def one_sense_per_article(mentions):

@@ -671,3 +671,19 @@ def test_a_name_no_place_bears_may_hold_one(resolve, gazetteer):
 def test_a_river_s_or_a_township_s_name_holds_no_town(resolve, text):
     _, result = resolve(text)
     assert not [m["text"] for m in result["mentions"] if m["place_id"]]
+
+
+def test_a_division_abroad_inside_a_firm_s_name_is_no_place(resolve):
+    # Hanover is also a parish of Jamaica; the bank of an American story is not there.
+    _, result = resolve("Manufacturers Hanover will arrange the loan for the airline.")
+    assert not [m for m in result["mentions"] if m["text"] == "Hanover" and m["place_id"]]
+
+
+def test_an_institution_named_by_a_common_noun_is_no_village(resolve):
+    _, result = resolve("Senators said the mood in Congress had turned against the trade bill.")
+    assert not [m for m in result["mentions"] if m["text"] == "Congress" and m["place_id"]]
+
+
+def test_an_airport_s_name_is_no_small_town_abroad(resolve, gazetteer):
+    mentions, _ = resolve("Police in London said a man was arrested at Heathrow airport after the flight from Moscow landed.")
+    assert mentions["Heathrow"]["place_id"] is None or place(gazetteer, mentions["Heathrow"])["country_code"] == "GB"
