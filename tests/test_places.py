@@ -687,3 +687,9 @@ def test_an_institution_named_by_a_common_noun_is_no_village(resolve):
 def test_an_airport_s_name_is_no_small_town_abroad(resolve, gazetteer):
     mentions, _ = resolve("Police in London said a man was arrested at Heathrow airport after the flight from Moscow landed.")
     assert mentions["Heathrow"]["place_id"] is None or place(gazetteer, mentions["Heathrow"])["country_code"] == "GB"
+
+
+def test_a_hamlet_s_other_name_is_no_place_in_a_story_without_a_country(resolve):
+    # "Monfort" is one of the names of a French village of 900 people; here it is a meat packer.
+    _, result = resolve("Investors bought shares of Monfort and ConAgra on Monday.")
+    assert not [m for m in result["mentions"] if m["text"] == "Monfort" and m["place_id"]]
