@@ -23,7 +23,7 @@ from .names import (TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_place
                     strip_accents)
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "28"
+GAZETTEER_VERSION = "29"
 # The data files the gazetteer is built from: editing one rebuilds it.
 GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv")
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
@@ -245,11 +245,12 @@ def build_gazetteer(path):
     keyed = {}
     for n, gid, kind in names:
         # The first kind a name is given wins, but the project's own aliases ("Palestine") are
-        # primary names even where a package listed them as alternates.
-        key = (gazetteer_key(n), gid)
+        # primary names even where a package listed them as alternates. A demonym is kept beside
+        # a place's name: "Saudi" is both Saudi Arabia and its people, "Thai" Thailand's people.
+        key = (gazetteer_key(n), gid, kind == "demonym")
         if key not in keyed or (keyed[key] == "alt" and kind == "abbr"):
             keyed[key] = kind
-    db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for (k, gid), kind in keyed.items() if k])
+    db.executemany("insert into names values (?,?,?)", [(k, gid, kind) for (k, gid, _), kind in keyed.items() if k])
     db.execute("create index names_name on names(name)")
     # Transliterations split words where the news joins them ("Deir ez Zor", "Deir Ezzor"): the
     # big places' names without spaces.
@@ -1106,11 +1107,11 @@ def toponyms_inside(mention, text, gazetteer):
             if is_generic(key) or not surface[:1].isupper() or (len(surface) <= 2 and not surface.isupper()):
                 continue
             candidates = gazetteer.candidates(key)
-            demonym = any(c["kind"] == "demonym" for c in candidates)
             # Not a small capital inside a firm's name, nor the division around it: "Morgan Stanley"
             # holds no Stanley, Falklands, "McDonnell Douglas" no Douglas, Isle of Man; and a sea or
             # region that ends a name is a firm's word ("Union Pacific", "Security Pacific").
             closing = chosen[-1] is words[-1] and start > mention["start"]
+            demonym = any(c["kind"] == "demonym" and not (closing and c["feature"] == "region") for c in candidates)
             small_capitals = {c["country_code"] for c in candidates if c.get("capital") and is_small_capital(c)}
             if not (demonym or any(is_strong_place(c) and not is_small_capital(c)
                                    and not (c["feature"] == "admin1" and c["country_code"] in small_capitals)

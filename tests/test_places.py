@@ -693,3 +693,14 @@ def test_a_hamlet_s_other_name_is_no_place_in_a_story_without_a_country(resolve)
     # "Monfort" is one of the names of a French village of 900 people; here it is a meat packer.
     _, result = resolve("Investors bought shares of Monfort and ConAgra on Monday.")
     assert not [m for m in result["mentions"] if m["text"] == "Monfort" and m["place_id"]]
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("The Argentine market opened to foreign banks on Monday.", "Argentine", "AR"),  # not Argentine, Michigan
+    ("Thai diplomats met their counterparts in the morning.", "Thai", "TH"),
+    ("Saudi officials declined to comment on the talks.", "Saudi", "SA"),
+    ("Chechen elders asked for a ceasefire.", "Chechen", "RU"),
+])
+def test_a_people_s_adjective_names_its_country(resolve, gazetteer, text, word, code):
+    mentions, _ = resolve(text)
+    assert place(gazetteer, mentions[word])["country_code"] == code
