@@ -72,6 +72,8 @@ def fix_label(span, label):
         for t in span.doc[max(span.start - 2, 0):span.start]
     ) and len(span) >= 2 and all(t.is_title or t.lower_ in ("de", "al", "bin", "van", "von", "la", "-") for t in span):
         return "PERSON"
+    if label in ("ORG", "PRODUCT", "GPE", "LOC") and after_honorific(span, r):
+        return "PERSON"  # "Lord Hamilton": no town in Bermuda
     bare = words[1:] if words[0] == "the" else words
     if label == "FAC" and len(bare) > 1 and bare[0] in r["landform_prefixes"]:
         return "LOC"  # "the Jabal Al-Akrad", a mountain range, not a building
@@ -410,7 +412,7 @@ def with_misread_places(sentence, ents, place_kind):
                 ent.label_ in PLACE_LABELS or place_kind(normalize_name(ent[:-1].text)) is not None):
             ent = Span(ent.doc, ent.start, ent.end - 1, label="GPE")  # "patrolled Goma Thursday"
             places.update(range(ent.start, ent.end))
-        elif ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and (
+        elif ent.label_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT") and not after_honorific(ent, r) and (
                 is_misread_place(ent, r, place_kind) or is_listed_with_places(ent, ents[n + 1:n + 2], places, place_kind)):
             ent = Span(ent.doc, ent.start, ent.end, label="GPE")
             places.update(range(ent.start, ent.end))
@@ -428,6 +430,11 @@ def with_misread_places(sentence, ents, place_kind):
             ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the military official of Daesh"
         changed.append(ent)
     return changed
+
+
+def after_honorific(ent, r):
+    """True for a name right after a word only people's names follow: "Lord Hamilton", "Mr Houston"."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in r["honorifics"]
 
 
 def is_victim_name(ent, r, place_kind):
@@ -690,6 +697,7 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
     roles = roles_of(span) if label == "PERSON" else []
     return {
         "roles": roles,
+        "titled": label == "PERSON" and after_honorific(span, rules()),
         "text": text,
         "label": label,
         "start": start,
@@ -733,6 +741,8 @@ def roles_of(span):
         first -= 1
     if first < span.start and any(t.lower_ in roles_words for t in doc[first:span.start]):
         found.append(role_text(doc[first:span.start]))
+    elif span.start > 0 and doc[span.start - 1].lower_ in rules()["honorifics"]:
+        found.append(doc[span.start - 1].text)  # "Lord Hamilton", however the parser attached "Lord"
     title = [t for t in span if t.lower_ in rules()["person_titles"] and t.i < span.end - 1]
     if title and title[0].i == span.start:
         found.append(role_text(title))

@@ -42,6 +42,7 @@ FOCUS_DIVISION_WEIGHT = 3.0
 # A candidate in the division of another place the article names unambiguously.
 DIVISION_FOCUS_WEIGHT = 1.0
 CAPITAL_PRIOR = 1.5
+SMALL_CAPITAL_PRIOR = 0.5
 # A candidate this close to a town the article names without doubt (the only place of its
 # name) is the one meant: "Santa Barbara" beside Carpinteria is California's, not Honduras'.
 NEIGHBOUR_KM = 100
@@ -767,7 +768,10 @@ def score_candidate(candidate, mention, focus, parents, divisions=None):
     """How plausible a candidate is for a mention, on an open scale."""
     score = FEATURE_PRIOR.get(candidate["feature"], 0.0)
     primary = candidate["kind"] in ("name", "abbr")
-    score += CAPITAL_PRIOR if candidate.get("capital") and primary else 0.0
+    if candidate.get("capital") and primary:
+        # A capital of a few thousand is no more what a name means than a big namesake: "Hamilton"
+        # alone is Ontario's city before Bermuda's capital of 900.
+        score += SMALL_CAPITAL_PRIOR if is_small_capital(candidate) else CAPITAL_PRIOR
     weight = DIVISION_POPULATION_WEIGHT if candidate["feature"] in ("admin1", "admin2") else 1.0
     score += weight * math.log10((candidate["population"] or 0) + 1) / POPULATION_SCALE
     score += 1.0 if primary else 0.0
@@ -1164,6 +1168,8 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             continue
         if m.get("names_thing"):
             continue  # "the ferry Estonia" is a ship, "the Mecca Bingo chain" a business
+        if m.get("titled"):
+            continue  # "Lord Hamilton", "Mr Houston": a person, whatever places bear the name
         # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON), but
         # a city's name is a person's where a person would stand: "protests against Bush", "Bush said".
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(

@@ -704,3 +704,15 @@ def test_a_hamlet_s_other_name_is_no_place_in_a_story_without_a_country(resolve)
 def test_a_people_s_adjective_names_its_country(resolve, gazetteer, text, word, code):
     mentions, _ = resolve(text)
     assert place(gazetteer, mentions[word])["country_code"] == code
+
+
+def test_a_town_s_name_after_an_honorific_is_a_person(resolve):
+    _, result = resolve("The judges, Lord Osgood and Lord Hamilton, ruled on Friday.")
+    hamilton = next(m for m in result["mentions"] if m["text"] == "Hamilton")
+    assert (hamilton["label"], hamilton["place_id"]) == ("PERSON", None)
+
+
+def test_a_tiny_capital_does_not_take_a_big_town_s_name(resolve, gazetteer):
+    # Bermuda's capital has 900 people; Hamilton, Ontario, half a million.
+    mentions, _ = resolve("Officials in Hamilton said the port would reopen.")
+    assert mentions["Hamilton"]["place_id"] is None or place(gazetteer, mentions["Hamilton"])["country_code"] != "BM"
