@@ -1178,9 +1178,10 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
                 m["label"], m["was_label"] = "GPE", m["label"]
         if m["label"] in METONYM_LABELS and names_a_place(m["key"], gazetteer, m["label"] != "PERSON"):
             m["toponym"] = True
-        elif m["label"] in METONYM_LABELS - {"PERSON"} | {"FAC"} and len(m["key"].split()) > 1:
+        elif m["label"] in ("ORG", "EVENT", "FAC") and len(m["key"].split()) > 1 and not m["key"].endswith(" day"):
             # A person's name holds no place: "Ken Livingstone" is not Livingstone, Zambia, nor
-            # "George W Bush" George, nor "Michael Hannigan" the Manx parish of Michael.
+            # "George W Bush" George; nor does a title, a product or a day: the "Orange E200" is a
+            # telephone, and "Independence Day" no day in Independence, Missouri.
             nested.extend(toponyms_inside(m, text, gazetteer))
         elif m["label"] in ("GPE", "LOC") and " " in m["key"] and not gazetteer.candidates(m["key"]) and not (
                 TOWN_OF.match(m["key"]) or compass_part_of(m["key"], gazetteer)
@@ -1232,6 +1233,10 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             # Only a strong place made a name inside a longer one a place: "Carolina Eastman Co"
             # holds the Carolinas, not Carolina, Rhode Island.
             place = None
+        if place is not None and is_stray_division(place, m, focus, own_focus):
+            place = None
+        if place is not None and m.get("toponym") and place["feature"] == "admin1" and place["country_code"] not in own_focus:
+            place = None  # the "Cesar" film awards in a French story are no Colombian department
         if place is not None and m.get("nested") and place["feature"] == "admin1" and (
                 place["population"] or 0) < SMALL_DIVISION_POPULATION and place["country_code"] not in own_focus:
             place = None  # the bank "Manufacturers Hanover" is no Jamaican parish, unless the story is Jamaican
@@ -1294,6 +1299,15 @@ def is_stray_hamlet(place, mention, focus):
     return (place["feature"] == "city" and (place["population"] or 0) < small
             and (bool(focus) or named_facility or place["kind"] == "alt") and place["country_code"] not in focus
             and not has_own_context(mention))
+
+
+def is_stray_division(place, mention, focus, own_focus):
+    """True for a small first-level division abroad that nothing in the text places: "Bono
+    announced two shows" in a story about Ireland is the singer, not Ghana's Bono Region. After
+    "in" or "at" it stays ("a judge in Wyoming")."""
+    return (place["feature"] == "admin1" and (place["population"] or 0) < SMALL_DIVISION_POPULATION
+            and bool(focus) and place["country_code"] not in own_focus and not has_own_context(mention)
+            and not (mention.get("dep") == "pobj" and mention.get("head_lemma") in PLACE_PREPOSITIONS))
 
 
 def one_sense_per_article(mentions):
@@ -1423,6 +1437,7 @@ def names_saint(mention):
 # Prepositions whose object is more often a person than a place: "met with Austin", "voted for Bush".
 # Not "on": "on Jolo" is an island.
 PERSON_PREPOSITIONS = {"with", "by", "about", "against", "for"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "outside", "inside", "around"}
 
 
 def stands_as_person(mention):

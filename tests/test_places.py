@@ -716,3 +716,20 @@ def test_a_tiny_capital_does_not_take_a_big_town_s_name(resolve, gazetteer):
     # Bermuda's capital has 900 people; Hamilton, Ontario, half a million.
     mentions, _ = resolve("Officials in Hamilton said the port would reopen.")
     assert mentions["Hamilton"]["place_id"] is None or place(gazetteer, mentions["Hamilton"])["country_code"] != "BM"
+
+
+def test_a_film_s_title_holds_no_town(resolve):
+    _, result = resolve("The actor starred in Independence Day and Men in Black before the new film.")
+    assert not [m["text"] for m in result["mentions"] if m["place_id"]]
+
+
+def test_an_organisation_named_like_a_division_abroad_is_no_place(resolve):
+    # Cesar is a department of Colombia; here it is France's film prize.
+    _, result = resolve("The French film won four awards at the Cesar ceremony in Paris, its organisers said.")
+    assert not [m for m in result["mentions"] if m["text"] == "Cesar" and m["place_id"]]
+
+
+def test_a_small_division_abroad_that_nothing_places_is_no_place(resolve):
+    # Bono is also a region of Ghana; in an Irish story about a band it is the singer.
+    _, result = resolve("Bono announced that the band would play two more shows in Dublin, Irish promoters said.")
+    assert not [m for m in result["mentions"] if m["text"] == "Bono" and m["place_id"]]
