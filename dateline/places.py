@@ -1286,14 +1286,13 @@ def world_city_over_village(place, alternatives, parents, gazetteer):
 
 
 def is_stray_hamlet(place, mention, focus):
-    """True for a hamlet matched by another of its names, abroad (or in a story that names no
-    country) and with nothing around the mention to say it is meant: the drug "Iressa" in a story
-    about London and the United States is not Iresa-Adu, Nigeria, nor the meat packer "Monfort" a
-    French village. A facility's name matched to a small town abroad is none either: "Heathrow" in
-    a British story is no town in Florida."""
+    """True for a hamlet abroad with nothing around the mention to say it is meant: "second-hand
+    Minis" in a British story are no Romanian village. Matched by another of its names, also in a
+    story that names no country: the drug "Iressa" is not Iresa-Adu, Nigeria, nor the meat packer
+    "Monfort" a French village. A facility's name matched to a small town abroad is none either:
+    "Heathrow" in a British story is no town in Florida."""
     named_facility = mention.get("dep") == "compound" and mention.get("head_lemma") in FACILITY_NOUNS
-    small = FOCUS_TOWN_POPULATION if mention["label"] == "FAC" or named_facility else (
-        HAMLET_POPULATION if place["kind"] == "alt" else 0)
+    small = FOCUS_TOWN_POPULATION if mention["label"] == "FAC" or named_facility else HAMLET_POPULATION
     # With no country in the story, the town a facility is named after is no surer: "Heathrow
     # airport" beside London and Moscow is no town in Florida.
     return (place["feature"] == "city" and (place["population"] or 0) < small

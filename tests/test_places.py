@@ -733,3 +733,9 @@ def test_a_small_division_abroad_that_nothing_places_is_no_place(resolve):
     # Bono is also a region of Ghana; in an Irish story about a band it is the singer.
     _, result = resolve("Bono announced that the band would play two more shows in Dublin, Irish promoters said.")
     assert not [m for m in result["mentions"] if m["text"] == "Bono" and m["place_id"]]
+
+
+def test_a_hamlet_abroad_that_nothing_places_is_no_place(resolve):
+    # Miniș is a Romanian village of 760 people; in a British story these are cars.
+    _, result = resolve("British dealers said second-hand Minis are not cheap either.")
+    assert not [m for m in result["mentions"] if m["text"] == "Minis" and m["place_id"]]
