@@ -130,7 +130,8 @@ def score_locations(path, limit=None):
 
 def location_figures(t):
     """Accuracy, share of gold locations found and share of rightly-none from one tally."""
-    return {"sentences": t["sentences"], "location_accuracy": round((t["found"] + t["right_none"]) / t["sentences"], 3),
+    return {"sentences": t["sentences"], "right": t["found"] + t["right_none"],
+            "location_accuracy": round((t["found"] + t["right_none"]) / t["sentences"], 3),
             "with_gold_location": t["with_gold"], "gold_location_found": round(t["found"] / max(t["with_gold"], 1), 3),
             "correct_none": round(t["right_none"] / max(t["sentences"] - t["with_gold"], 1), 3)}
 
@@ -149,6 +150,7 @@ def main():
           f"type {plover['type_accuracy']:.3f}  type+source+target {plover['type_source_target_accuracy']:.3f}")
     print("        confusions:", ", ".join(plover["top_confusions"]))
     print(f"LOCATION sentences {location['sentences']}  right location or rightly none {location['location_accuracy']:.3f}"
+          f" ({location['right']:,})"
           f"  (gold location found {location['gold_location_found']:.3f}, correct none {location['correct_none']:.3f})")
     for team, f in sorted(location["by_annotator_team"].items()):
         print(f"         annotator team {team}: {f['sentences']} sentences, {f['location_accuracy']:.3f}"
