@@ -741,7 +741,7 @@ def roles_of(span):
         first -= 1
     if first < span.start and any(t.lower_ in roles_words for t in doc[first:span.start]):
         found.append(role_text(doc[first:span.start]))
-    elif span.start > 0 and doc[span.start - 1].lower_ in rules()["honorifics"]:
+    elif after_honorific(span, rules()):
         found.append(doc[span.start - 1].text)  # "Lord Hamilton", however the parser attached "Lord"
     title = [t for t in span if t.lower_ in rules()["person_titles"] and t.i < span.end - 1]
     if title and title[0].i == span.start:

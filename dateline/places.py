@@ -103,7 +103,8 @@ DEALING_NOUNS = {
 EXONYM_POPULATION = {"city": 1_000_000, "admin1": 500_000}
 EXONYM_CITY_POPULATION = EXONYM_POPULATION["city"]
 EXONYM_PRIOR = 0.8
-# A first-level division this small is no place inside a longer name unless the story is in its country.
+# A first-level division this small, abroad, is no place inside a longer name or where nothing in
+# the text places it ("Manufacturers Hanover", "Bono announced").
 SMALL_DIVISION_POPULATION = 500_000
 # A list of places ("California or Washington", "Georgia, Ukraine and Moldova") names one kind of place.
 LIST_AGREEMENT = 1.5
