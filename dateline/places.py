@@ -1236,8 +1236,12 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             place = None
         if place is not None and is_stray_division(place, m, focus, own_focus):
             place = None
-        if place is not None and m.get("toponym") and place["feature"] == "admin1" and place["country_code"] not in own_focus:
-            place = None  # the "Cesar" film awards in a French story are no Colombian department
+        if place is not None and m.get("toponym") and (not is_strong_by_any_name(place) or (
+                place["feature"] == "admin1" and place["country_code"] not in own_focus)):
+            # Only a strong place made an organisation's name a place, and not a division abroad:
+            # the film "Constantine" is no village in Michigan, nor the "Cesar" awards in a French
+            # story a Colombian department.
+            place = None
         if place is not None and m.get("nested") and place["feature"] == "admin1" and (
                 place["population"] or 0) < SMALL_DIVISION_POPULATION and place["country_code"] not in own_focus:
             place = None  # the bank "Manufacturers Hanover" is no Jamaican parish, unless the story is Jamaican

@@ -719,8 +719,10 @@ def test_a_film_s_title_holds_no_town(resolve):
     ("British dealers said second-hand Minis are not cheap either.", "Minis"),
     # "Monfort" is one of the names of a French village of 900 people; here it is a meat packer.
     ("Investors bought shares of Monfort and ConAgra on Monday.", "Monfort"),
+    # Constantine, Algeria, is a big city; the film tagged an organisation is no village in Michigan.
+    ("The thriller Constantine dropped to third place at the US box office.", "Constantine"),
 ], ids=["division-in-a-firm-s-name", "institution", "organisation-named-like-a-division", "small-division-abroad",
-        "hamlet-abroad", "hamlet-s-other-name"])
+        "hamlet-abroad", "hamlet-s-other-name", "organisation-named-like-a-big-city-abroad"])
 def test_a_name_that_is_no_place_here_stays_unresolved(resolve, text, name):
     _, result = resolve(text)
     assert not [m for m in result["mentions"] if m["text"] == name and m["place_id"]]
