@@ -1230,21 +1230,8 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             place = None
         if place is not None and is_stray_hamlet(place, m, focus):
             place = None
-        if place is not None and m.get("nested") and not is_strong_by_any_name(place) and place["kind"] != "demonym":
-            # Only a strong place made a name inside a longer one a place: "Carolina Eastman Co"
-            # holds the Carolinas, not Carolina, Rhode Island.
+        if place is not None and (is_stray_division(place, m, focus, own_focus) or is_doubtful_in_a_name(place, m, own_focus)):
             place = None
-        if place is not None and is_stray_division(place, m, focus, own_focus):
-            place = None
-        if place is not None and m.get("toponym") and (not is_strong_by_any_name(place) or (
-                place["feature"] == "admin1" and place["country_code"] not in own_focus)):
-            # Only a strong place made an organisation's name a place, and not a division abroad:
-            # the film "Constantine" is no village in Michigan, nor the "Cesar" awards in a French
-            # story a Colombian department.
-            place = None
-        if place is not None and m.get("nested") and place["feature"] == "admin1" and (
-                place["population"] or 0) < SMALL_DIVISION_POPULATION and place["country_code"] not in own_focus:
-            place = None  # the bank "Manufacturers Hanover" is no Jamaican parish, unless the story is Jamaican
         world = world_city_over_village(place, alternatives, parents, gazetteer)
         if world is not None:
             place, confidence = world
@@ -1303,6 +1290,22 @@ def is_stray_hamlet(place, mention, focus):
     return (place["feature"] == "city" and (place["population"] or 0) < small
             and (bool(focus) or named_facility or place["kind"] == "alt") and place["country_code"] not in focus
             and not has_own_context(mention))
+
+
+def is_doubtful_in_a_name(place, mention, own_focus):
+    """True for a place that only a longer name or an organisation's name put forward and that no
+    strong place backs: only a strong place made "Carolina Eastman Co" hold the Carolinas (not
+    Carolina, Rhode Island) and the film "Constantine" a place (not a village in Michigan). Nor is
+    a division abroad such a place, unless the story is in its country: the "Cesar" awards in a
+    French story are no Colombian department, nor the bank "Manufacturers Hanover" a Jamaican
+    parish (a big state in a name, "the Texas Rangers", still is)."""
+    nested, organisation = bool(mention.get("nested")), bool(mention.get("toponym"))
+    if not (nested or organisation):
+        return False
+    if not is_strong_by_any_name(place) and not (nested and place["kind"] == "demonym"):
+        return True
+    abroad = place["feature"] == "admin1" and place["country_code"] not in own_focus
+    return abroad and (organisation or (place["population"] or 0) < SMALL_DIVISION_POPULATION)
 
 
 def is_stray_division(place, mention, focus, own_focus):
