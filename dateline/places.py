@@ -77,6 +77,8 @@ WATER_WORDS = {"sea", "ocean", "strait", "straits"}
 # The last word of a name no place bears that says it is no town: "the Nile Delta" holds no Delta
 # State, "Washington Township" no Washington.
 NOT_TOWN_ENDINGS = WATER_WORDS | {"river", "delta", "lake", "creek", "bay", "gulf", "canal", "township"}
+# "Mosul City" is Mosul where the story is in Iraq; a name so ending holds no other place ("Man City").
+TOWN_ENDINGS = {"city", "town"}
 # A name before one of these names a people, not a place: "the Kikuyu tribe" is no town in Kenya.
 PEOPLE_NOUNS = {"tribe", "clan", "subclan", "sect", "caste"}
 # "St Patrick's Cathedral", "St. Peter's Basilica": a saint's building, not a town's.
@@ -114,8 +116,12 @@ MIN_CONFIDENCE = 0.2
 SENSE_KM = 50  # a city and its namesake division closer than this are one sense of the name
 SENSE_CANDIDATES = 12
 HAMLET_POPULATION = 1000
-FOCUS_TOWN_POPULATION = 10_000  # a town this small...
-WORLD_CITY_POPULATION = 1_000_000  # ...does not beat a namesake this big on the article's country alone
+# A town this small abroad is only meant where the text says it is a place: "in Overton", not
+# "to meet Santa Claus" (Indiana) or "Sigma reported" (the Philippines).
+SMALL_TOWN_POPULATION = 5000
+FOCUS_TOWN_POPULATION = 10_000
+# A town that is no big city does not beat a namesake this big on the article's country alone.
+WORLD_CITY_POPULATION = 1_000_000
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
 # "MoD", "DfE": an office's initials in mixed case, never a small town's other name.
@@ -838,10 +844,14 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
             # "Washington state", "Homs province": the division of that name.
             candidates = tuple(c for c in gazetteer.candidates(words[0])
                                if c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym")
-        if not candidates and len(words) == 2 and words[1] in ("city", "town"):
-            # "Mosul City", "Ramadi city": the town of that name (GeoNames knows "Kuwait City" whole).
+        if not candidates and len(words) == 2 and words[1] in TOWN_ENDINGS:
+            # "Mosul City", "Ramadi city": the town of that name (GeoNames knows "Kuwait City" whole),
+            # in the story's country, one the text gives, or a city that dwarfs its namesakes
+            # ("Birmingham City"): "Man City" the club is no town in Ivory Coast.
             candidates = tuple(c for c in gazetteer.candidates(words[0])
-                               if c["feature"] == "city" and c["kind"] != "demonym")
+                               if c["feature"] == "city" and c["kind"] != "demonym" and (
+                                   c["country_code"] in focus or has_own_context(mention)
+                                   or is_dominant_city(c, words[0], gazetteer)))
         town_of = TOWN_OF.match(key)
         if not candidates and town_of:
             candidates = tuple(c for c in gazetteer.candidates(town_of.group(1))
@@ -1116,6 +1126,8 @@ def toponyms_inside(mention, text, gazetteer):
             # holds no Stanley, Falklands, "McDonnell Douglas" no Douglas, Isle of Man; and a sea or
             # region that ends a name is a firm's word ("Union Pacific", "Security Pacific").
             closing = chosen[-1] is words[-1] and start > mention["start"]
+            if not closing and SAINT.fullmatch(surface + " "):
+                continue  # "San Andreas" holds no San, Mali
             demonym = any(c["kind"] == "demonym" and not (closing and c["feature"] == "region") for c in candidates)
             small_capitals = {c["country_code"] for c in candidates if c.get("capital") and is_small_capital(c)}
             if not (demonym or any(is_strong_place(c) and not is_small_capital(c)
@@ -1156,10 +1168,21 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     nested = []
     # Words of the story's people's names: "Paul" after "Paul Boateng" is him, not Paul, Cape Verde.
     name_words = {w for p in mentions if p["label"] == "PERSON" and " " in p["text"] for w in p["text"].split()}
+    labels = collections.defaultdict(collections.Counter)
+    for m in mentions:
+        labels[m["text"]][m["label"]] += 1
+    # A team's line-up names players: "Kennedy" in it is a person, there and in the rest of the story.
+    players = set()
+    for m in mentions:
+        if m["label"] in (*TOPONYM_LABELS, "PERSON") and " " not in m["key"] and not names_a_place(
+                m["key"], gazetteer, allow_cities=False) and in_list_of_people(m, mentions, text, gazetteer):
+            if m["label"] != "PERSON":
+                m["label"], m["was_label"] = "PERSON", m["label"]
+            players.add(m["text"])
     for m in mentions:
         if followed_by_age(text, m["end"]):
             continue  # "Jordan, 56, was shot": a person
-        if m["label"] == "PERSON" and m["text"] in name_words and not is_placed(m):
+        if m["label"] == "PERSON" and (m["text"] in name_words or m["text"] in players) and not is_placed(m):
             continue
         if names_people(m):
             m["label"] = "NORP"
@@ -1169,8 +1192,21 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             continue
         if m.get("names_thing"):
             continue  # "the ferry Estonia" is a ship, "the Mecca Bingo chain" a business
+        if m["key"] in known_organisations() and not names_a_place(m["key"], gazetteer):
+            m["label"], m["was_label"] = "ORG", m["label"]  # "the White House" is no town in Tennessee
+            continue
         if m.get("titled"):
             continue  # "Lord Hamilton", "Mr Houston": a person, whatever places bear the name
+        if m["label"] in TOPONYM_LABELS and m["text"] in players and not is_placed(m) and (
+                not names_a_place(m["key"], gazetteer)):
+            m["label"], m["was_label"] = "PERSON", m["label"]  # "Strudwick for Kennedy" after the line-up
+            continue
+        firm_label = mostly_firm(labels[m["text"]])
+        if m["label"] in TOPONYM_LABELS and firm_label and not is_placed(m) and not names_a_place(m["key"], gazetteer):
+            # The model read the name as a firm or product more often than as a place: "Sigma
+            # reported" beside four "Sigma" products is the firm, not a town in the Philippines.
+            m["label"], m["was_label"] = firm_label, m["label"]
+            continue
         # A known country or city is never a person or a product ("Liechtenstein" tagged PERSON), but
         # a city's name is a person's where a person would stand: "protests against Bush", "Bush said".
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(
@@ -1186,7 +1222,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             nested.extend(toponyms_inside(m, text, gazetteer))
         elif m["label"] in ("GPE", "LOC") and " " in m["key"] and not gazetteer.candidates(m["key"]) and not (
                 TOWN_OF.match(m["key"]) or compass_part_of(m["key"], gazetteer)
-                or m["key"].rsplit(" ", 1)[1] in NOT_TOWN_ENDINGS):
+                or m["key"].rsplit(" ", 1)[1] in NOT_TOWN_ENDINGS | TOWN_ENDINGS):
             # A name no place bears may hold one: "the Santa Ana Unified School District".
             nested.extend(toponyms_inside(m, text, gazetteer))
     mentions.extend(nested)
@@ -1203,6 +1239,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             own_votes[m["key"]][votes[id(m)]] += 1
     divisions = focus_divisions(mentions, gazetteer)
     neighbours = neighbour_points(mentions, gazetteer)
+    firms = organisation_short_names(mentions)
     starts = [m["start"] for m in mentions]
     lists = place_lists(mentions, text)
     for at, m in enumerate(mentions):
@@ -1232,6 +1269,8 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             place = None
         if place is not None and (is_stray_division(place, m, focus, own_focus) or is_doubtful_in_a_name(place, m, own_focus)):
             place = None
+        if place is not None and m["key"] in firms and is_firm_not_town(place, m, focus, gazetteer):
+            place = None
         world = world_city_over_village(place, alternatives, parents, gazetteer)
         if world is not None:
             place, confidence = world
@@ -1253,6 +1292,45 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     return gazetteer.country(max(focus, key=focus.get)) if focus else None
 
 
+# A list of names: "Murphy, Horgan, O'Driscoll; Corrigan (Byrne 60), van der Walt and Foley".
+LIST_ITEM_SPLIT = re.compile(r"\s*[;,]\s*|\s+(?:and|or|&)\s+")
+NAME_ITEM = re.compile(r"(?:(?:[A-Z][\w'’.-]*|van|der|de|da|di|du|le|la|von)\s?){1,4}")
+SUBSTITUTE = re.compile(r"\s*\([^()]*\)")
+CLAUSE_START = re.compile(r"[.!?:\n][^.!?:\n]*$")
+CLAUSE_END = re.compile(r"[.!?\n]")
+PEOPLE_LIST_MIN = 5
+
+
+def in_list_of_people(mention, mentions, text, gazetteer):
+    """True for a name in a list of names that the model reads as people and few of which a town
+    bears: a team's line-up ("Murphy, Horgan, O'Driscoll, Stringer, Corrigan, Byrne") lists
+    players, not Corrigan, Texas. A list of villages, with no person in it, stays a list of places."""
+    start = CLAUSE_START.search(text, max(0, mention["start"] - 600), mention["start"])
+    start = start.start() + 1 if start else max(0, mention["start"] - 600)
+    end = CLAUSE_END.search(text, mention["end"], mention["end"] + 600)
+    end = end.start() if end else mention["end"] + 600
+    items = [SUBSTITUTE.sub("", item).strip() for item in LIST_ITEM_SPLIT.split(text[start:end])]
+    items = [item for item in items if item]
+    names = [item for item in items if NAME_ITEM.fullmatch(item)]
+    if len(names) < PEOPLE_LIST_MIN or len(names) < 0.8 * len(items):
+        return False
+    people = {m["text"] for m in mentions if m["label"] == "PERSON" and start <= m["start"] < end}
+    towns = sum(any(is_known_place(c) for c in gazetteer.candidates(normalize_name(n))) for n in names)
+    return 2 * towns < len(names) <= 4 * sum(n in people for n in names)
+
+
+def is_known_place(candidate):
+    """A place by its own name that is a country, a division or a town of some size."""
+    return candidate["kind"] in ("name", "abbr") and (
+        candidate["feature"] not in ("city", "locality") or (candidate["population"] or 0) >= FOCUS_TOWN_POPULATION)
+
+
+def mostly_firm(labels):
+    """"ORG" or "PRODUCT" when the model gave a name that label more often than a place's, else None."""
+    firm = max(("ORG", "PRODUCT"), key=lambda label: labels[label])
+    return firm if labels["ORG"] + labels["PRODUCT"] > sum(labels[label] for label in TOPONYM_LABELS) else None
+
+
 def is_metonym(mention, place):
     """True for a place named for its government: the subject of "Damascus will not accept", the
     agent of "was rejected by Washington", the party of "talks with Tokyo", "pressure from Paris"."""
@@ -1265,13 +1343,16 @@ def is_metonym(mention, place):
 
 
 def world_city_over_village(place, alternatives, parents, gazetteer):
-    """(world city, confidence) when only the article's country chose a village over it: "the
-    Houston Post" in a Canadian story is Texas's, not the British Columbia village; else None."""
+    """(world city, confidence) when only the article's country chose a town over it: "the
+    Houston Post" in a Canadian story is Texas's, not the British Columbia village, and "London
+    and New York" in an American story England's, not London, Ohio (10,000); else None."""
     if place is None or parents or place["feature"] not in ("city", "locality") or (
-            place["population"] or 0) >= FOCUS_TOWN_POPULATION:
+            place["population"] or 0) >= STRONG_CITY_POPULATION:
         return None
-    for c in alternatives[:3]:
-        if c["feature"] == "city" and (c["population"] or 0) >= WORLD_CITY_POPULATION:
+    for c in alternatives:
+        # Of the same name: "the English city of Salisbury" is not Harare, once called so.
+        if c["feature"] == "city" and (c["population"] or 0) >= WORLD_CITY_POPULATION and same_spelling(
+                c["name"], place["name"]):
             city = gazetteer.place(c["geonameid"])
             return (city, max(c["probability"], MIN_CONFIDENCE)) if city else None
     return None
@@ -1284,7 +1365,11 @@ def is_stray_hamlet(place, mention, focus):
     "Monfort" a French village. A facility's name matched to a small town abroad is none either:
     "Heathrow" in a British story is no town in Florida."""
     named_facility = mention.get("dep") == "compound" and mention.get("head_lemma") in FACILITY_NOUNS
-    small = FOCUS_TOWN_POPULATION if mention["label"] == "FAC" or named_facility else HAMLET_POPULATION
+    # A building or venue tagged as such ("the Dome", "Olympic" medals) is a big place or none.
+    # Another name of a small town ("Cell" for Zell im Wiesental) is rarely what a story means.
+    small = (STRONG_CITY_POPULATION if mention["label"] == "FAC"
+             else FOCUS_TOWN_POPULATION if named_facility or (place["kind"] == "alt" and not is_placed(mention))
+             else HAMLET_POPULATION if is_placed(mention) else SMALL_TOWN_POPULATION)
     # With no country in the story, the town a facility is named after is no surer: "Heathrow
     # airport" beside London and Moscow is no town in Florida.
     return (place["feature"] == "city" and (place["population"] or 0) < small
@@ -1308,13 +1393,36 @@ def is_doubtful_in_a_name(place, mention, own_focus):
     return abroad and (organisation or (place["population"] or 0) < SMALL_DIVISION_POPULATION)
 
 
+def organisation_short_names(mentions):
+    """Keys an organisation of the article is called by: the opening words of its name ("midland"
+    for "Midland Bank Plc", "jupiter" for "Jupiter Research"). A one-word name tagged an
+    organisation is no evidence: the model tags "at Coggeshall" so too."""
+    names = set()
+    for m in mentions:
+        if m["label"] == "ORG" and not m.get("nested"):
+            words = normalize_name(m["text"]).split()
+            names.update(" ".join(words[:n]) for n in range(1, len(words)))
+    return names
+
+
+def is_firm_not_town(place, mention, focus, gazetteer):
+    """True for a town abroad named like one of the article's organisations, that nothing in the
+    text places: after "Midland Bank Plc", "Midland said" is the bank, not Midland, Texas. A
+    country, a division, a capital or a city that dwarfs its namesakes is still the place
+    ("Moscow Narodny Bank" beside "Moscow")."""
+    return (place["feature"] in ("city", "locality", "admin2") and place["country_code"] not in focus
+            and not place.get("capital") and not is_dominant_city(place, mention["key"], gazetteer)
+            and not has_own_context(mention)
+            and not is_placed(mention))
+
+
 def is_stray_division(place, mention, focus, own_focus):
     """True for a small first-level division abroad that nothing in the text places: "Bono
     announced two shows" in a story about Ireland is the singer, not Ghana's Bono Region. After
     "in" or "at" it stays ("a judge in Wyoming")."""
     return (place["feature"] == "admin1" and (place["population"] or 0) < SMALL_DIVISION_POPULATION
             and bool(focus) and place["country_code"] not in own_focus and not has_own_context(mention)
-            and not (mention.get("dep") == "pobj" and mention.get("head_lemma") in PLACE_PREPOSITIONS))
+            and not is_placed(mention))
 
 
 def one_sense_per_article(mentions):

@@ -721,8 +721,69 @@ def test_a_film_s_title_holds_no_town(resolve):
     ("Investors bought shares of Monfort and ConAgra on Monday.", "Monfort"),
     # Constantine, Algeria, is a big city; the film tagged an organisation is no village in Michigan.
     ("The thriller Constantine dropped to third place at the US box office.", "Constantine"),
+    # The White House is a known organisation, not White House, Tennessee, nor Casablanca by another name.
+    ("The leaders met during a welcoming ceremony in the White House East Room, with Reagan describing France "
+     "as an old ally.", "White House"),
+    # A building the model tags as one is a big place or none: Dome is also a town of 48,000 in Ghana.
+    ("The National Audit Office said the Dome cost British taxpayers £28m to maintain after it closed.", "Dome"),
+    # Commonwealth (the Philippines) and Olympic (Hong Kong) are institutions' words here.
+    ("The sprinter won a Commonwealth silver medal and two Olympic medals before retiring in Britain.", "Commonwealth"),
+    ("The sprinter won a Commonwealth silver medal and two Olympic medals before retiring in Britain.", "Olympic"),
+    # "Man City" is a football club, not Man, a city of 240,000 in Ivory Coast.
+    ("Man City beat Everton 2-0 on Saturday, the English league said.", "Man City"),
+    # Whitehall is Britain's civil service here, not Whitehall, Ohio.
+    ("The parties argued over how much they could save in Whitehall, British ministers said.", "Whitehall"),
+    # "San" opening a name is no city in Mali.
+    ("San Quixote Capital said its profits rose, British analysts said.", "San"),
+    # A town of 3,000 in the Philippines, abroad in a Canadian story, where nothing places it.
+    ("Prior to 1986, Sigma reported only proven reserves, Canadian analysts said.", "Sigma"),
 ], ids=["division-in-a-firm-s-name", "institution", "organisation-named-like-a-division", "small-division-abroad",
-        "hamlet-abroad", "hamlet-s-other-name", "organisation-named-like-a-big-city-abroad"])
+        "hamlet-abroad", "hamlet-s-other-name", "organisation-named-like-a-big-city-abroad", "known-organisation",
+        "building-named-like-a-town-abroad", "institution-commonwealth", "institution-olympic", "club-named-x-city",
+        "known-organisation-whitehall", "saint-s-prefix", "small-town-abroad-nothing-places"])
 def test_a_name_that_is_no_place_here_stays_unresolved(resolve, text, name):
     _, result = resolve(text)
     assert not [m for m in result["mentions"] if m["text"] == name and m["place_id"]]
+
+
+def test_a_small_town_abroad_after_in_is_still_a_place(resolve, gazetteer):
+    mentions, _ = resolve("Their bungalow in Overton, where they have lived for 24 years, flooded, the English council said.")
+    assert place(gazetteer, mentions["Overton"])["country_code"] == "GB"
+    mentions, _ = resolve("Riots broke out in Mosul City on Friday, Iraqi police said.")
+    assert place(gazetteer, mentions["Mosul City"])["country_code"] == "IQ"
+
+
+def test_a_team_s_line_up_lists_players_not_towns(resolve, gazetteer):
+    # Jenkins is also a town in Kentucky; in a line-up the model mostly reads as people it is a player.
+    _, result = resolve("Wales: Morgan, Cooper, Davies, Hughes; Corrigan (Bowen 60), Payne, Griffiths, Llewellyn; "
+                        "Jenkins, Thomas.")
+    assert [m["text"] for m in result["mentions"] if m["place_id"]] == []
+    assert next(m for m in result["mentions"] if m["text"] == "Jenkins")["label"] == "PERSON"
+    # A list of towns, with no person in it, stays a list of places.
+    mentions, _ = resolve("Floods hit Bunbury, Busselton, Mandurah, Albany and Geraldton on Monday.")
+    assert {place(gazetteer, mentions[t])["country_code"] for t in ("Bunbury", "Busselton", "Geraldton")} == {"AU"}
+
+
+def test_a_firm_s_opening_words_alone_name_the_firm_not_a_town_abroad(resolve, gazetteer):
+    # Midland is a Texan city of 130,000; in a British story after "Midland Bank Plc" it is the bank.
+    _, result = resolve("Midland Bank Plc cut its mortgage rate in London on Friday. "
+                        "Earlier this week, Midland said it would cut its standard rate.")
+    assert [m["text"] for m in result["mentions"] if m["place_id"]] == ["London"]
+    # A city that dwarfs its namesakes is still the city.
+    mentions, _ = resolve("Moscow Narodny Bank opened a branch in London. Moscow said the talks would continue.")
+    assert place(gazetteer, mentions["Moscow"])["country_code"] == "RU"
+
+
+def test_a_name_the_model_mostly_reads_as_a_product_is_no_town(resolve):
+    # The model tags three "Sigma" as a product and the last as a place: a Philippine town of 3,000.
+    _, result = resolve("Sigma Mines said its Sigma Mine had proven reserves of gold. Sigma said the reserves "
+                        "would last ten years. Prior to 1986, Sigma reported only proven reserves.")
+    sigmas = [m for m in result["mentions"] if m["text"] == "Sigma"]
+    assert len(sigmas) == 4 and not [m for m in sigmas if m["place_id"]]
+
+
+def test_a_world_city_listed_with_a_city_of_the_article_s_country_is_still_the_world_city(resolve, gazetteer):
+    # Four towns in the United States are called London, the biggest of 10,000 people.
+    mentions, _ = resolve("But he believes simultaneous printing of trades in London and New York would be fair, "
+                          "U.S. brokers said.")
+    assert place(gazetteer, mentions["London"])["country_code"] == "GB"
