@@ -1140,6 +1140,26 @@ def toponyms_inside(mention, text, gazetteer):
     return found
 
 
+def ends_in_division(name, gazetteer):
+    """True for a name whose last comma-separated part is a country's or a division's ("..., Hampshire")."""
+    last = normalize_name(name.rsplit(",", 1)[-1])
+    return any(c["feature"] in ("country", "admin1", "admin2") and c["kind"] in ("name", "abbr")
+               for c in gazetteer.candidates(last))
+
+
+def places_in_parts(mention, text, gazetteer):
+    """A mention for each comma-separated part of a name: "Thruxton, Hampshire" is Thruxton in
+    Hampshire; a part no place bears may hold one ("Manila Cathedral, Cardinal Tagle")."""
+    found = []
+    for part in re.finditer(r"[^,]+", text[mention["start"]:mention["end"]]):
+        surface = part.group().strip()
+        if surface[:1].isupper():
+            start = mention["start"] + part.start() + part.group().index(surface)
+            piece = {**nested_mention(mention, surface, start, False), "part": True}
+            found.extend([piece] if gazetteer.candidates(piece["key"]) else toponyms_inside(piece, text, gazetteer))
+    return found
+
+
 def is_small_capital(candidate):
     """A capital too small to be strong on its population alone: Stanley, Falklands; Kingston, Norfolk Island."""
     return candidate["feature"] == "city" and (candidate["population"] or 0) < STRONG_CITY_POPULATION
@@ -1172,7 +1192,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     for m in mentions:
         labels[m["text"]][m["label"]] += 1
     # A team's line-up names players: "Kennedy" in it is a person, there and in the rest of the story.
-    players = set()
+    players, placed_names = set(), set()
     for m in mentions:
         if m["label"] in (*TOPONYM_LABELS, "PERSON") and " " not in m["key"] and not names_a_place(
                 m["key"], gazetteer, allow_cities=False) and in_list_of_people(m, mentions, text, gazetteer):
@@ -1182,7 +1202,9 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     for m in mentions:
         if followed_by_age(text, m["end"]):
             continue  # "Jordan, 56, was shot": a person
-        if m["label"] == "PERSON" and (m["text"] in name_words or m["text"] in players) and not is_placed(m):
+        # "in Malakal", "Darfur and Malakal": not "to" or "from", which take people as well.
+        placed = (m.get("dep") == "pobj" and m.get("head_lemma") in PLACE_PREPOSITIONS) or is_joined_to_place(m, gazetteer)
+        if m["label"] == "PERSON" and (m["text"] in name_words or m["text"] in players) and not placed:
             continue
         if names_people(m):
             m["label"] = "NORP"
@@ -1211,10 +1233,20 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         # a city's name is a person's where a person would stand: "protests against Bush", "Bush said".
         if m["label"] in ("PERSON", "PRODUCT", "LANGUAGE") and " " not in m["text"] and names_a_place(
                 m["key"], gazetteer, m["label"] != "PERSON" or not stands_as_person(m), spelled=m["text"]):
-            if not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"]) for p in mentions):
+            # Not a person's surname ("Whitney Houston" ... "Houston"), unless the text places it:
+            # "SOS Children's Village Malakal" ... "in Malakal", "Darfur and Malakal".
+            if placed or not any(p is not m and p["label"] == "PERSON" and p["text"].endswith(" " + m["text"])
+                                 for p in mentions):
                 m["label"], m["was_label"] = "GPE", m["label"]
+                if placed:
+                    placed_names.add(m["text"])
         if m["label"] in METONYM_LABELS and names_a_place(m["key"], gazetteer, m["label"] != "PERSON"):
             m["toponym"] = True
+        elif m["label"] in TOPONYM_LABELS and ", " in m["text"] and not gazetteer.candidates(m["key"]) and (
+                ends_in_division(m["text"], gazetteer)):
+            # The model wrote a place and its parent as one name: "Thruxton, Hampshire",
+            # "Donington Park, Leicestershire".
+            nested.extend(places_in_parts(m, text, gazetteer))
         elif m["label"] in ("ORG", "EVENT", "FAC") and len(m["key"].split()) > 1 and not m["key"].endswith(" day"):
             # A person's name holds no place: "Ken Livingstone" is not Livingstone, Zambia, nor
             # "George W Bush" George; nor does a title, a product or a day: the "Orange E200" is a
@@ -1226,6 +1258,11 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             # A name no place bears may hold one: "the Santa Ana Unified School District".
             nested.extend(toponyms_inside(m, text, gazetteer))
     mentions.extend(nested)
+    # Once placed, a name the model took for a person is the place elsewhere in the story too
+    # ("in Malakal" ... "the area of Malakal"), unless it stands where a person does.
+    for m in mentions:
+        if m["label"] == "PERSON" and m["text"] in placed_names and not stands_as_person(m):
+            m["label"], m["was_label"] = "GPE", m["label"]
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     votes = focus_votes(mentions, gazetteer)
     counts = focus_counts(mentions, gazetteer, votes)
@@ -1325,6 +1362,12 @@ def is_known_place(candidate):
         candidate["feature"] not in ("city", "locality") or (candidate["population"] or 0) >= FOCUS_TOWN_POPULATION)
 
 
+def is_joined_to_place(mention, gazetteer):
+    """True for a name joined by "and" or "or" to a strong place: "flights into Darfur and Malakal"."""
+    return mention.get("dep") == "conj" and place_kind(normalize_name(mention.get("head_lemma") or ""), gazetteer) in (
+        "country", "place")
+
+
 def mostly_firm(labels):
     """"ORG" or "PRODUCT" when the model gave a name that label more often than a place's, else None."""
     firm = max(("ORG", "PRODUCT"), key=lambda label: labels[label])
@@ -1384,7 +1427,7 @@ def is_doubtful_in_a_name(place, mention, own_focus):
     a division abroad such a place, unless the story is in its country: the "Cesar" awards in a
     French story are no Colombian department, nor the bank "Manufacturers Hanover" a Jamaican
     parish (a big state in a name, "the Texas Rangers", still is)."""
-    nested, organisation = bool(mention.get("nested")), bool(mention.get("toponym"))
+    nested, organisation = bool(mention.get("nested")) and not mention.get("part"), bool(mention.get("toponym"))
     if not (nested or organisation):
         return False
     if not is_strong_by_any_name(place) and not (nested and place["kind"] == "demonym"):

@@ -787,3 +787,31 @@ def test_a_world_city_listed_with_a_city_of_the_article_s_country_is_still_the_w
     mentions, _ = resolve("But he believes simultaneous printing of trades in London and New York would be fair, "
                           "U.S. brokers said.")
     assert place(gazetteer, mentions["London"])["country_code"] == "GB"
+
+
+def test_a_name_the_model_took_for_a_person_is_a_place_where_the_text_places_it(resolve, gazetteer):
+    # The model reads "Village Malakal" as a person's name, and the town alone as a person too.
+    _, result = resolve("The SOS Children's Village Malakal is stable. Staff at the SOS Children's Village in Malakal "
+                        "lack clean water. There are no flights to the area of Malakal.")
+    malakal = [m for m in result["mentions"] if m["text"] == "Malakal"]
+    assert len(malakal) == 2 and all(place(gazetteer, m)["country_code"] == "SS" for m in malakal)
+    # Joined by "and" to a place, it is a place.
+    _, result = resolve("The SOS Children's Village Malakal is stable. Aid workers have returned to both Darfur and Malakal.")
+    assert [place(gazetteer, m)["country_code"] for m in result["mentions"] if m["text"] == "Malakal"] == ["SS"]
+    # "to" takes people as well as places: "an adviser to President Bush" is no town in Egypt.
+    _, result = resolve("Blair congratulated George Bush on his win. An adviser to President Bush said the US stance "
+                        "would not change.")
+    assert not [m for m in result["mentions"] if m["text"] == "Bush" and m["place_id"]]
+
+
+def test_a_place_and_its_parent_written_as_one_name_are_two_places(resolve, gazetteer):
+    # The model reads "Thruxton, Hampshire" and "Donington Park, Leicestershire" as one name each.
+    _, result = resolve("The calendar: 3 May: Snetterton, Norfolk. 17 May: Thruxton, Hampshire. 7 June: Knockhill, Fife. "
+                        "28 June: Donington Park, Leicestershire.")
+    found = {m["text"]: place(gazetteer, m) for m in result["mentions"] if m["place_id"]}
+    assert (found["Thruxton"]["country_code"], found["Hampshire"]["feature"]) == ("GB", "admin2")
+    assert found["Leicestershire"]["country_code"] == "GB"
+    # Split only where the last part is a division or country: "Holy Saturday, March" holds no March, Cambridgeshire.
+    _, result = resolve("During the Easter Vigil Mass on Holy Saturday, March 31, at the Manila Cathedral, "
+                        "Cardinal Tagle recounted the story.")
+    assert [m["text"] for m in result["mentions"] if m["place_id"]] == ["Manila"]
