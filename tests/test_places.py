@@ -490,7 +490,8 @@ def test_a_firm_s_name_holds_no_small_capital_and_initials_name_no_town(extract)
     result = extract("The MoD are considering whether to appeal the ruling.")
     assert result["places"] == []  # not Maud, Oklahoma
     result = extract("The White House said on Monday that it had approved the aid.")
-    assert result["places"] == []  # not Casablanca, whose GeoNames names include "White House"
+    # Not Casablanca, whose GeoNames names include "White House": the seat of government's city.
+    assert [(p["name"], p["country_code"]) for p in result["places"]] == [("Washington", "US")]
     result = extract("Shares in BAA rose after the airport operator said its 7,000 employees would get free shares.")
     assert result["places"] == []  # a firm's initials, not Baa in Indonesia
     result = extract("The BoE kept interest rates on hold on Thursday.")
@@ -721,9 +722,6 @@ def test_a_film_s_title_holds_no_town(resolve):
     ("Investors bought shares of Monfort and ConAgra on Monday.", "Monfort"),
     # Constantine, Algeria, is a big city; the film tagged an organisation is no village in Michigan.
     ("The thriller Constantine dropped to third place at the US box office.", "Constantine"),
-    # The White House is a known organisation, not White House, Tennessee, nor Casablanca by another name.
-    ("The leaders met during a welcoming ceremony in the White House East Room, with Reagan describing France "
-     "as an old ally.", "White House"),
     # A building the model tags as one is a big place or none: Dome is also a town of 48,000 in Ghana.
     ("The National Audit Office said the Dome cost British taxpayers £28m to maintain after it closed.", "Dome"),
     # Commonwealth (the Philippines) and Olympic (Hong Kong) are institutions' words here.
@@ -731,16 +729,14 @@ def test_a_film_s_title_holds_no_town(resolve):
     ("The sprinter won a Commonwealth silver medal and two Olympic medals before retiring in Britain.", "Olympic"),
     # "Man City" is a football club, not Man, a city of 240,000 in Ivory Coast.
     ("Man City beat Everton 2-0 on Saturday, the English league said.", "Man City"),
-    # Whitehall is Britain's civil service here, not Whitehall, Ohio.
-    ("The parties argued over how much they could save in Whitehall, British ministers said.", "Whitehall"),
     # "San" opening a name is no city in Mali.
     ("San Quixote Capital said its profits rose, British analysts said.", "San"),
     # A town of 3,000 in the Philippines, abroad in a Canadian story, where nothing places it.
     ("Prior to 1986, Sigma reported only proven reserves, Canadian analysts said.", "Sigma"),
 ], ids=["division-in-a-firm-s-name", "institution", "organisation-named-like-a-division", "small-division-abroad",
-        "hamlet-abroad", "hamlet-s-other-name", "organisation-named-like-a-big-city-abroad", "known-organisation",
+        "hamlet-abroad", "hamlet-s-other-name", "organisation-named-like-a-big-city-abroad",
         "building-named-like-a-town-abroad", "institution-commonwealth", "institution-olympic", "club-named-x-city",
-        "known-organisation-whitehall", "saint-s-prefix", "small-town-abroad-nothing-places"])
+        "saint-s-prefix", "small-town-abroad-nothing-places"])
 def test_a_name_that_is_no_place_here_stays_unresolved(resolve, text, name):
     _, result = resolve(text)
     assert not [m for m in result["mentions"] if m["text"] == name and m["place_id"]]
@@ -815,3 +811,17 @@ def test_a_place_and_its_parent_written_as_one_name_are_two_places(resolve, gaze
     _, result = resolve("During the Easter Vigil Mass on Holy Saturday, March 31, at the Manila Cathedral, "
                         "Cardinal Tagle recounted the story.")
     assert [m["text"] for m in result["mentions"] if m["place_id"]] == ["Manila"]
+
+
+@pytest.mark.parametrize("text, name, city", [
+    # Not White House, Tennessee, nor Casablanca, one of whose GeoNames names is White House.
+    ("The leaders met during a welcoming ceremony in the White House East Room, with Reagan describing France "
+     "as an old ally.", "White House", "Washington"),
+    # Not Whitehall, Ohio.
+    ("The parties argued over how much they could save in Whitehall, British ministers said.", "Whitehall", "London"),
+    ("The Kremlin said the talks would go on.", "Kremlin", "Moscow"),
+])
+def test_a_seat_of_government_is_the_city_it_stands_in(resolve, gazetteer, text, name, city):
+    _, result = resolve(text)
+    places_of = [place(gazetteer, m)["name"] for m in result["mentions"] if m["text"] == name and m["place_id"]]
+    assert places_of and set(places_of) == {city}
