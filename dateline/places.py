@@ -1207,8 +1207,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     for m in mentions:
         if followed_by_age(text, m["end"]):
             continue  # "Jordan, 56, was shot": a person
-        # "in Malakal", "Darfur and Malakal": not "to" or "from", which take people as well.
-        placed = (m.get("dep") == "pobj" and m.get("head_lemma") in PLACE_PREPOSITIONS) or is_joined_to_place(m, gazetteer)
+        placed = is_in_place(m) or is_joined_to_place(m, gazetteer)  # "in Malakal", "Darfur and Malakal"
         if m["label"] == "PERSON" and (m["text"] in name_words or m["text"] in players) and not placed:
             continue
         if names_people(m):
@@ -1470,7 +1469,7 @@ def is_stray_division(place, mention, focus, own_focus):
     "in" or "at" it stays ("a judge in Wyoming")."""
     return (place["feature"] == "admin1" and (place["population"] or 0) < SMALL_DIVISION_POPULATION
             and bool(focus) and place["country_code"] not in own_focus and not has_own_context(mention)
-            and not is_placed(mention))
+            and not is_in_place(mention))
 
 
 def one_sense_per_article(mentions):
@@ -1601,6 +1600,12 @@ def names_saint(mention):
 # Not "on": "on Jolo" is an island.
 PERSON_PREPOSITIONS = {"with", "by", "about", "against", "for"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "outside", "inside", "around"}
+
+
+def is_in_place(mention):
+    """True for a name after "in", "at", "near" and the like; not "to" or "from", which take
+    people as often ("an adviser to President Bush")."""
+    return mention.get("dep") == "pobj" and mention.get("head_lemma") in PLACE_PREPOSITIONS
 
 
 def stands_as_person(mention):
