@@ -1502,6 +1502,9 @@ def has_own_context(mention):
 
 
 PARENT_SEPARATORS = {",", "in", ", in"}
+# "Seaforth, northwest England", "Homs in central Syria": a compass word between a place and its parent.
+PARENT_GAP = re.compile(r"(?:,|in|, in)(?: (?:the )?(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?",
+                        re.IGNORECASE)
 POSSESSIVE_PARENT = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
 
@@ -1513,9 +1516,9 @@ def parents_in_text(mention, mentions, starts, text, gazetteer):
     end = mention["end"]
     first = bisect.bisect_right(starts, end)
     for other in mentions[first:first + 4]:
-        if other["start"] - end > 6:
+        if other["start"] - end > 24:  # room for ", in south-western"
             break
-        if other["start"] < end or text[end:other["start"]].strip() not in PARENT_SEPARATORS:
+        if other["start"] < end or not PARENT_GAP.fullmatch(" ".join(text[end:other["start"]].split())):
             continue
         holders = [c for c in gazetteer.candidates(other["key"])
                    if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym"]

@@ -825,3 +825,13 @@ def test_a_seat_of_government_is_the_city_it_stands_in(resolve, gazetteer, text,
     _, result = resolve(text)
     places_of = [place(gazetteer, m)["name"] for m in result["mentions"] if m["text"] == name and m["place_id"]]
     assert places_of and set(places_of) == {city}
+
+
+def test_a_compass_word_between_a_place_and_its_parent_keeps_the_parent(resolve, gazetteer):
+    # Richmond, Virginia, has 226,000 people, the North Yorkshire town 21,000.
+    _, result = resolve("Floods hit Richmond, northern England, and Richmond, Virginia.")
+    richmonds = [place(gazetteer, m)["country_code"] for m in result["mentions"] if m["text"] == "Richmond"]
+    assert richmonds == ["GB", "US"]
+    # The English Seaforth is not in cities500; Seaforth, Jamaica, is no answer.
+    _, result = resolve("Cargill said its oilseed plant in Seaforth, northwest England, will resume work tomorrow.")
+    assert not [m for m in result["mentions"] if m["text"] == "Seaforth" and m["place_id"]]
