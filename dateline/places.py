@@ -1346,6 +1346,8 @@ def in_list_of_people(mention, mentions, text, gazetteer):
     """True for a name in a list of names that the model reads as people and few of which a town
     bears: a team's line-up ("Murphy, Horgan, O'Driscoll, Stringer, Corrigan, Byrne") lists
     players, not Corrigan, Texas. A list of villages, with no person in it, stays a list of places."""
+    if text.rfind("(", 0, mention["start"]) > text.rfind(")", 0, mention["start"]):
+        return False  # "Gabbidon (Cardiff)": the player's club, named for its town
     start = CLAUSE_START.search(text, max(0, mention["start"] - 600), mention["start"])
     start = start.start() + 1 if start else max(0, mention["start"] - 600)
     end = CLAUSE_END.search(text, mention["end"], mention["end"] + 600)

@@ -755,6 +755,11 @@ def test_a_team_s_line_up_lists_players_not_towns(resolve, gazetteer):
                         "Jenkins, Thomas.")
     assert [m["text"] for m in result["mentions"] if m["place_id"]] == []
     assert next(m for m in result["mentions"] if m["text"] == "Jenkins")["label"] == "PERSON"
+    # A player's club in brackets is named for its town, not a person.
+    mentions, _ = resolve("Wales squad: Coyne (Burnley), Jones (Wolves), Roberts (Wrexham), Collins (Sunderland), "
+                          "Edwards (Wolves), Gabbidon (Cardiff), Page (Cardiff), Partridge (Bristol City), "
+                          "Ricketts (Swansea), Bellamy (Newcastle), Hartson (Celtic).")
+    assert mentions["Newcastle"]["label"] == "GPE"
     # A list of towns, with no person in it, stays a list of places.
     mentions, _ = resolve("Floods hit Bunbury, Busselton, Mandurah, Albany and Geraldton on Monday.")
     assert {place(gazetteer, mentions[t])["country_code"] for t in ("Bunbury", "Busselton", "Geraldton")} == {"AU"}
