@@ -1197,10 +1197,14 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     for m in mentions:
         labels[m["text"]][m["label"]] += 1
     # A team's line-up names players: "Kennedy" in it is a person, there and in the rest of the story.
-    players, placed_names = set(), set()
+    players, placed_names, lists_of_people = set(), set(), {}
     for m in mentions:
-        if m["label"] in (*TOPONYM_LABELS, "PERSON") and " " not in m["key"] and not names_a_place(
-                m["key"], gazetteer, allow_cities=False) and in_list_of_people(m, mentions, text, gazetteer):
+        if m["label"] not in (*TOPONYM_LABELS, "PERSON") or " " in m["key"] or in_brackets(text, m["start"]):
+            continue
+        clause = clause_around(text, m)  # judged once for all the names a line-up holds
+        if clause not in lists_of_people:
+            lists_of_people[clause] = is_list_of_people(*clause, mentions, text, gazetteer)
+        if lists_of_people[clause] and not names_a_place(m["key"], gazetteer, allow_cities=False):
             if m["label"] != "PERSON":
                 m["label"], m["was_label"] = "PERSON", m["label"]
             players.add(m["text"])
@@ -1342,16 +1346,18 @@ CLAUSE_END = re.compile(r"[.!?\n]")
 PEOPLE_LIST_MIN = 5
 
 
-def in_list_of_people(mention, mentions, text, gazetteer):
-    """True for a name in a list of names that the model reads as people and few of which a town
-    bears: a team's line-up ("Murphy, Horgan, O'Driscoll, Stringer, Corrigan, Byrne") lists
-    players, not Corrigan, Texas. A list of villages, with no person in it, stays a list of places."""
-    if text.rfind("(", 0, mention["start"]) > text.rfind(")", 0, mention["start"]):
-        return False  # "Gabbidon (Cardiff)": the player's club, named for its town
+def clause_around(text, mention):
+    """(start, end) of the clause a mention is in: from the last stop, colon or line break before it to the next."""
     start = CLAUSE_START.search(text, max(0, mention["start"] - 600), mention["start"])
     start = start.start() + 1 if start else max(0, mention["start"] - 600)
     end = CLAUSE_END.search(text, mention["end"], mention["end"] + 600)
-    end = end.start() if end else mention["end"] + 600
+    return start, end.start() if end else mention["end"] + 600
+
+
+def is_list_of_people(start, end, mentions, text, gazetteer):
+    """True for a clause that is a list of names the model reads as people and few of which a town
+    bears: a team's line-up ("Murphy, Horgan, O'Driscoll, Stringer, Corrigan, Byrne") lists
+    players, not Corrigan, Texas. A list of villages, with no person in it, stays a list of places."""
     items = [SUBSTITUTE.sub("", item).strip() for item in LIST_ITEM_SPLIT.split(text[start:end])]
     items = [item for item in items if item]
     names = [item for item in items if NAME_ITEM.fullmatch(item)]
@@ -1360,6 +1366,11 @@ def in_list_of_people(mention, mentions, text, gazetteer):
     people = {m["text"] for m in mentions if m["label"] == "PERSON" and start <= m["start"] < end}
     towns = sum(any(is_known_place(c) for c in gazetteer.candidates(normalize_name(n))) for n in names)
     return 2 * towns < len(names) <= 4 * sum(n in people for n in names)
+
+
+def in_brackets(text, at):
+    """True for a position inside brackets: "Gabbidon (Cardiff)" names the player's club."""
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
 def is_known_place(candidate):
