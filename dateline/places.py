@@ -24,7 +24,7 @@ from .names import (TRAILING_SCORE as TRAILING_NUMBER, followed_by_age, is_place
                     strip_accents)
 
 DATA = pathlib.Path(__file__).parent / "data"
-GAZETTEER_VERSION = "29"
+GAZETTEER_VERSION = "30"
 # The data files the gazetteer is built from: editing one rebuilds it.
 GAZETTEER_SOURCES = ("regions.tsv", "place_aliases.tsv", "demonyms.tsv", "former_divisions.tsv", "landmarks.tsv")
 DEFAULT_GAZETTEER = pathlib.Path("build") / "gazetteer.db"
@@ -332,24 +332,29 @@ def distance_km(a, b):
     return 12742 * math.asin(math.sqrt(h))
 
 
-# Farther apart than this, the factbook point and the mainland's centroid disagree on what
-# the country's middle is (an archipelago, a long coast, a claimed territory in the outline).
+# Nearer than this, the factbook point and the mainland's centroid agree on the country's
+# middle, and the factbook's is kept: GeoNames, whose ids dateline publishes, gives most
+# countries that very point (Syria 35°N 38°E), so a user joining on the id finds the same pin.
+FACTBOOK_AGREEMENT_KM = 140
+# Farther apart than this, they disagree on what the country's middle is (an archipelago, a
+# long coast, a claimed territory in the outline), and the factbook's hand-chosen point is kept.
 MAINLAND_AGREEMENT_KM = 250
 
 
 def country_point(info):
-    """A country's point: the centroid of its mainland (largest polygon), or the factbook's point.
+    """A country's point: the factbook's, unless it lies well off the middle of the mainland.
 
     Gazetteers disagree on where a country "is" (GeoNames, Wikipedia and the CIA factbook
-    each pick another middle). The mainland's centroid is the middle a map reader sees, and
-    it is used when countryinfo's (factbook) point is near it; when the two are far apart the
-    outline misleads (Indonesia's largest island is not its middle), and the factbook point,
-    chosen by hand, is kept.
+    each pick another middle). Near the centroid of the mainland (largest polygon), the
+    factbook's point (countryinfo's) is used, as GeoNames does; a factbook point between 140 and
+    250 km off it is an odd choice of middle (the United States' lies 190 km south-east of
+    it), and the centroid, the middle a map reader sees, is used; farther still the outline
+    misleads (Indonesia's largest island is not its middle), and the factbook's point is kept.
     """
     import ast
 
     latlng = info.get("latlng")
-    latlng = latlng if latlng and latlng[0] is not None else None
+    latlng = list(latlng) if latlng and latlng[0] is not None else None
     shape = info.get("geoJSON")
     if not shape:
         return latlng
@@ -363,9 +368,9 @@ def country_point(info):
     if best[1] is None:
         return latlng
     mainland = [round(best[1], 4), round(best[2], 4)]
-    if latlng is None or distance_km(latlng, mainland) < MAINLAND_AGREEMENT_KM:
+    if latlng is None:
         return mainland
-    return list(latlng)
+    return mainland if FACTBOOK_AGREEMENT_KM <= distance_km(latlng, mainland) < MAINLAND_AGREEMENT_KM else latlng
 
 
 def towns_middle(points):

@@ -407,6 +407,22 @@ def test_a_country_is_pinned_on_its_mainland_s_middle():
     assert 43.7 < lat < 44 and abs(lon + 6) < 0.01
 
 
+def test_a_factbook_point_near_the_mainland_s_middle_is_kept():
+    from dateline.places import country_point
+
+    # 70 km from the mainland's middle: the two agree, and the factbook's point is GeoNames' too.
+    shape = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
+        [square(40, -10, 8)], [square(30, 20, 1)]]}}]}
+    assert country_point({"latlng": [44.5, -5.5], "geoJSON": shape}) == [44.5, -5.5]
+
+
+def test_a_country_stands_where_geonames_puts_it(resolve, gazetteer):
+    mentions, _ = resolve("Aid convoys crossed from Jordan into Syria on Monday.")
+    points = {text: place(gazetteer, m) for text, m in mentions.items()}
+    assert (points["Syria"]["latitude"], points["Syria"]["longitude"]) == (35, 38)
+    assert (points["Jordan"]["latitude"], points["Jordan"]["longitude"]) == (31, 36)
+
+
 def test_an_archipelago_keeps_the_factbook_s_point():
     from dateline.places import country_point
 
