@@ -125,6 +125,8 @@ FOCUS_TOWN_POPULATION = 10_000
 WORLD_CITY_POPULATION = 1_000_000
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
+# A city that bears a name as its own beats a town this many times smaller that bears it as another of its names.
+BIG_NAMESAKE_RATIO = 10
 # "MoD", "DfE": an office's initials in mixed case, never a small town's other name.
 ACRONYM = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,}")
 OFFICE_INITIALS = re.compile(r"(?=.{2,5}$)[A-Z][a-z]+[A-Z][A-Za-z]*")
@@ -1292,6 +1294,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     firms = organisation_short_names(mentions)
     starts = [m["start"] for m in mentions]
     lists = place_lists(mentions, text)
+    common_nouns = lower_case_words(text)
     for at, m in enumerate(mentions):
         if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP" and not m.get("toponym"):
             continue
@@ -1299,7 +1302,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             m["label"] = "GPE"
         elif m["label"] in TOPONYM_LABELS and is_demonym_only(m, gazetteer):
             m["label"] = "NORP"  # "the southern English city": English is England's adjective
-        parents = parents_in_text(m, mentions, starts, text, gazetteer)
+        parents = parents_in_text(m, mentions, starts, text, gazetteer, listed=id(m) in lists)
         m["child_place"] = child_in_text(m, mentions, at, text)
         m["has_parents"] = bool(parents)
         m["listed_with"] = listed_kinds(lists.get(id(m), ()), gazetteer)
@@ -1312,6 +1315,9 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         # it names, but the Californian story is American.
         own_focus = shares(counts - own_votes[m["key"]]) if m["key"] in own_votes else focus
         place, confidence, alternatives = resolve_toponym(m, gazetteer, own_focus or focus, parents, divisions, neighbours)
+        own_name = city_of_own_name(place, m["key"], parents, gazetteer)
+        if own_name is not None:
+            place, confidence = own_name, max(confidence, MIN_CONFIDENCE)
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
@@ -1320,6 +1326,8 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if place is not None and (is_stray_division(place, m, focus, own_focus) or is_doubtful_in_a_name(place, m, own_focus)):
             place = None
         if place is not None and m["key"] in firms and is_firm_not_town(place, m, focus, gazetteer):
+            place = None
+        if place is not None and m["key"] in common_nouns and is_common_noun_not_town(place, m):
             place = None
         world = world_city_over_village(place, alternatives, parents, gazetteer)
         if world is not None:
@@ -1405,6 +1413,19 @@ def is_metonym(mention, place):
     if dep != "pobj" or not (place["feature"] == "country" or place.get("capital")):
         return False
     return (head == "by" and governor in METONYMY_VERBS) or (head in ("with", "from") and governor in DEALING_NOUNS)
+
+
+def city_of_own_name(place, key, parents, gazetteer):
+    """A big city that bears the name as its own, when only the article's country chose a town
+    that bears it as another of its names: "Frankfurt" listed with New York is Frankfurt am
+    Main, not Frankfort, Kentucky (28,000), one of whose GeoNames names is "Frankfurt"; else None."""
+    if place is None or parents or place.get("kind") != "alt" or place["feature"] not in ("city", "locality"):
+        return None
+    least = max(STRONG_CITY_POPULATION, BIG_NAMESAKE_RATIO * (place["population"] or 0))
+    for c in gazetteer.candidates(key):
+        if c["kind"] == "name" and c["feature"] == "city" and (c["population"] or 0) >= least:
+            return c
+    return None
 
 
 def world_city_over_village(place, alternatives, parents, gazetteer):
@@ -1513,6 +1534,19 @@ def one_sense_per_article(mentions):
         m["place_precision"] = anchor["place_precision"]
 
 
+def lower_case_words(text):
+    """The words a text writes in lower case: its common nouns, among others."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", text))
+
+
+def is_common_noun_not_town(place, mention):
+    """True for a town below a strong city's size named by a word the story also writes in lower
+    case, where nothing in the text places it: a headline's "Tsunami" is the story's tsunami, not
+    Tsuha, Japan, by another of its names."""
+    return (place["feature"] in ("city", "locality") and (place["population"] or 0) < STRONG_CITY_POPULATION
+            and not is_placed(mention) and not has_own_context(mention))
+
+
 def has_own_context(mention):
     """True when the text around a mention says which place it is: a parent, a child, a list, a kind word."""
     return bool(mention.get("child_place") or mention.get("listed_with") or mention.get("division_word")
@@ -1526,10 +1560,11 @@ PARENT_GAP = re.compile(r"(?:,|in|, in)(?: (?:the )?(?:central|(?:north|south)(?
 POSSESSIVE_PARENT = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
 
-def parents_in_text(mention, mentions, starts, text, gazetteer):
+def parents_in_text(mention, mentions, starts, text, gazetteer, listed=False):
     """Places written as the mention's parents: right after it ('X, Y', 'X in Y', and on up the
     chain: 'Austin, in Scott County, Indiana') or as its possessor ('London's Heathrow').
-    Every division or country of each name counts."""
+    Every division or country of each name counts, but in a list of places a big city's name
+    is the city where its division holds no place of the mention's name."""
     parents = set()
     end = mention["end"]
     first = bisect.bisect_right(starts, end)
@@ -1538,11 +1573,14 @@ def parents_in_text(mention, mentions, starts, text, gazetteer):
             break
         if other["start"] < end or not PARENT_GAP.fullmatch(" ".join(text[end:other["start"]].split())):
             continue
-        holders = [c for c in gazetteer.candidates(other["key"])
-                   if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym"]
+        candidates = gazetteer.candidates(other["key"])
+        holders = [c for c in candidates if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym"]
         holders = holders or compass_part_of(other["key"], gazetteer)  # "Cornwall in South West England"
         if not holders:
             break  # the chain ends at a name that holds nothing: "Eastbourne, Isle of Wight, ... Canterbury"
+        if listed and is_listed_city_not_parent(mention, holders, candidates, gazetteer):
+            end = other["end"]  # the next item of the list, not a parent; the chain may go on ("Ontario, Canada")
+            continue
         for c in holders:
             parents.update((c["country_code"], c["geonameid"]))
             if c["feature"] == "admin1":
@@ -1578,6 +1616,19 @@ def contains(division, place):
     if division["feature"] == "country":
         return True
     return division["feature"] == "admin1" and admin1_code(place) is not None and admin1_code(place) == admin1_code(division)
+
+
+def is_listed_city_not_parent(mention, holders, candidates, gazetteer):
+    """True when a name after a listed place is the list's next city, not the place's parent: it
+    names a big city, and none of its divisions holds a place of the mention's name ("London, New
+    York, San Francisco": New York State holds no London)."""
+    if not any(c["feature"] == "city" and (c["population"] or 0) >= STRONG_CITY_POPULATION for c in candidates):
+        return False
+    if any(c["feature"] == "country" for c in holders):
+        return False
+    own = [c for c in gazetteer.candidates(mention["key"]) if c["kind"] != "demonym"]
+    return not any(c["country_code"] == o["country_code"] and admin1_code(c) in (admin1_code(o), None)
+                   for c in holders for o in own)
 
 
 def division_word(text, mention):

@@ -856,3 +856,32 @@ def test_a_compass_word_between_a_place_and_its_parent_keeps_the_parent(resolve,
     # The English Seaforth is not in cities500; Seaforth, Jamaica, is no answer.
     _, result = resolve("Cargill said its oilseed plant in Seaforth, northwest England, will resume work tomorrow.")
     assert not [m for m in result["mentions"] if m["text"] == "Seaforth" and m["place_id"]]
+
+
+def test_a_list_s_next_place_is_no_parent(resolve, gazetteer):
+    # "London, New York": New York State holds no London, so the comma lists, it does not nest.
+    mentions, _ = resolve("Its traders work from London, New York, Chicago and Hong Kong.")
+    assert place(gazetteer, mentions["London"])["country_code"] == "GB"
+
+
+def test_a_state_in_a_list_still_holds_its_town(resolve, gazetteer):
+    mentions, _ = resolve("Flooding hit Springfield, Illinois, and Chicago on Monday.")
+    assert places.admin1_code(place(gazetteer, mentions["Springfield"])) == "US.IL"
+
+
+def test_a_city_of_its_own_name_beats_a_town_of_another(resolve, gazetteer):
+    # One of Frankfort, Kentucky's GeoNames names is "Frankfurt"; Frankfurt am Main's is its own.
+    mentions, _ = resolve("The airline flies to Frankfurt, Chicago and Denver from its Dallas hub.")
+    assert place(gazetteer, mentions["Frankfurt"])["country_code"] == "DE"
+
+
+def test_a_headline_s_common_noun_is_no_town(resolve):
+    mentions, _ = resolve("Tsunami warning lifted after quake off Japan. A tsunami warning issued after "
+                          "a strong quake off the coast was lifted on Sunday, officials said.")
+    assert mentions["Tsunami"]["place_id"] is None
+    assert mentions["Japan"]["place_id"] is not None
+
+
+def test_a_placed_town_is_no_common_noun(resolve, gazetteer):
+    mentions, _ = resolve("Floods closed roads in Bath on Monday. One resident said her bath had filled with mud.")
+    assert place(gazetteer, mentions["Bath"])["country_code"] == "GB"
