@@ -125,8 +125,9 @@ FOCUS_TOWN_POPULATION = 10_000
 WORLD_CITY_POPULATION = 1_000_000
 LOCAL_FEATURES = ("admin1", "admin2", "city", "locality")
 STRONG_CITY_POPULATION = 100_000
-# A city that bears a name as its own beats a town this many times smaller that bears it as another of its names.
-BIG_NAMESAKE_RATIO = 10
+# The kind of name, the ratio of population and the least population by which a city beats a
+# town of the same name, by the kind of name the town bears it as (see namesake_city).
+NAMESAKE_RULES = {"alt": ("name", 10, STRONG_CITY_POPULATION), "name": ("alt", 100, 500_000)}
 # "MoD", "DfE": an office's initials in mixed case, never a small town's other name.
 ACRONYM = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,}")
 OFFICE_INITIALS = re.compile(r"(?=.{2,5}$)[A-Z][a-z]+[A-Z][A-Za-z]*")
@@ -1315,9 +1316,9 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         # it names, but the Californian story is American.
         own_focus = shares(counts - own_votes[m["key"]]) if m["key"] in own_votes else focus
         place, confidence, alternatives = resolve_toponym(m, gazetteer, own_focus or focus, parents, divisions, neighbours)
-        own_name = city_of_own_name(place, m["key"], parents, gazetteer)
-        if own_name is not None:
-            place, confidence = own_name, max(confidence, MIN_CONFIDENCE)
+        namesake = namesake_city(place, m["key"], parents, divisions, gazetteer)
+        if namesake is not None:
+            place, confidence = namesake, max(confidence, MIN_CONFIDENCE)
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
@@ -1415,15 +1416,22 @@ def is_metonym(mention, place):
     return (head == "by" and governor in METONYMY_VERBS) or (head in ("with", "from") and governor in DEALING_NOUNS)
 
 
-def city_of_own_name(place, key, parents, gazetteer):
-    """A big city that bears the name as its own, when only the article's country chose a town
-    that bears it as another of its names: "Frankfurt" listed with New York is Frankfurt am
-    Main, not Frankfort, Kentucky (28,000), one of whose GeoNames names is "Frankfurt"; else None."""
-    if place is None or parents or place.get("kind") != "alt" or place["feature"] not in ("city", "locality"):
+def namesake_city(place, key, parents, divisions, gazetteer):
+    """A far bigger city of the name, when only the article's country chose a town for it: one
+    that bears the name as its own beats a town ten times smaller that bears it as another of its
+    names ("Frankfurt" listed with Chicago is Frankfurt am Main, not Frankfort, Kentucky); one that
+    bears it as another name (an English exonym) beats a town a hundred times smaller that bears
+    it as its own ("Seville" beside Boston is Sevilla, not Seville, Ohio). Else None."""
+    if place is None or parents or place["feature"] not in ("city", "locality") or place.get("kind") not in NAMESAKE_RULES:
         return None
-    least = max(STRONG_CITY_POPULATION, BIG_NAMESAKE_RATIO * (place["population"] or 0))
+    if place["kind"] == "name" and ((place["population"] or 0) >= FOCUS_TOWN_POPULATION or admin1_code(place) in divisions):
+        # A town of some size, or in a state the story names, keeps its own name against a
+        # city's old one: "Canton" beside Cleveland is Ohio's, not Guangzhou.
+        return None
+    kind, ratio, floor = NAMESAKE_RULES[place["kind"]]
+    least = max(floor, ratio * (place["population"] or 0))
     for c in gazetteer.candidates(key):
-        if c["kind"] == "name" and c["feature"] == "city" and (c["population"] or 0) >= least:
+        if c["kind"] == kind and c["feature"] == "city" and (c["population"] or 0) >= least:
             return c
     return None
 

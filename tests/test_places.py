@@ -885,3 +885,15 @@ def test_a_headline_s_common_noun_is_no_town(resolve):
 def test_a_placed_town_is_no_common_noun(resolve, gazetteer):
     mentions, _ = resolve("Floods closed roads in Bath on Monday. One resident said her bath had filled with mud.")
     assert place(gazetteer, mentions["Bath"])["country_code"] == "GB"
+
+
+def test_an_english_name_of_a_big_city_beats_a_village_s_own(resolve, gazetteer):
+    # GeoNames names the Spanish city Sevilla; Seville, Ohio (2,300) bears the name as its own.
+    mentions, _ = resolve("The orchestra tour ends in Seville in May, after stops in Boston and Chicago.")
+    assert place(gazetteer, mentions["Seville"])["country_code"] == "ES"
+
+
+def test_a_village_in_a_state_the_story_names_keeps_its_name(resolve, gazetteer):
+    # Batavia is also Jakarta's old name; the story is in Ohio.
+    mentions, _ = resolve("Workers in Batavia, a village east of Cincinnati, voted on the plan, Ohio officials said.")
+    assert places.admin1_code(place(gazetteer, mentions["Batavia"])) == "US.OH"
