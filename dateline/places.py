@@ -1456,18 +1456,19 @@ def is_stray_hamlet(place, mention, focus):
     """True for a hamlet abroad with nothing around the mention to say it is meant: "second-hand
     Minis" in a British story are no Romanian village. Matched by another of its names, also in a
     story that names no country: the drug "Iressa" is not Iresa-Adu, Nigeria, nor the meat packer
-    "Monfort" a French village. A facility's name matched to a small town abroad is none either:
-    "Heathrow" in a British story is no town in Florida."""
-    named_facility = mention.get("dep") == "compound" and mention.get("head_lemma") in FACILITY_NOUNS
+    "Monfort" a French village. A name qualifying a thing, matched to a small town abroad, is none
+    either: "Heathrow airport" in a British story is no town in Florida, nor "Santa hats" an
+    Ivorian town's."""
+    # A name qualifying a thing ("Heathrow airport", "Santa hats") names a small town
+    # abroad no more surely, even in a story that names no country.
+    modifier = mention.get("dep") == "compound"
     # A building or venue tagged as such ("the Dome", "Olympic" medals) is a big place or none.
     # Another name of a small town ("Cell" for Zell im Wiesental) is rarely what a story means.
     small = (STRONG_CITY_POPULATION if mention["label"] == "FAC"
-             else FOCUS_TOWN_POPULATION if named_facility or (place["kind"] == "alt" and not is_placed(mention))
+             else FOCUS_TOWN_POPULATION if modifier or (place["kind"] == "alt" and not is_placed(mention))
              else HAMLET_POPULATION if is_placed(mention) else SMALL_TOWN_POPULATION)
-    # With no country in the story, the town a facility is named after is no surer: "Heathrow
-    # airport" beside London and Moscow is no town in Florida.
     return (place["feature"] == "city" and (place["population"] or 0) < small
-            and (bool(focus) or named_facility or place["kind"] == "alt") and place["country_code"] not in focus
+            and (bool(focus) or modifier or place["kind"] == "alt") and place["country_code"] not in focus
             and not has_own_context(mention))
 
 

@@ -897,3 +897,15 @@ def test_a_village_in_a_state_the_story_names_keeps_its_name(resolve, gazetteer)
     # Batavia is also Jakarta's old name; the story is in Ohio.
     mentions, _ = resolve("Workers in Batavia, a village east of Cincinnati, voted on the plan, Ohio officials said.")
     assert places.admin1_code(place(gazetteer, mentions["Batavia"])) == "US.OH"
+
+
+def test_a_small_town_abroad_qualifying_a_thing_is_none(resolve):
+    # Santa, Ivory Coast, has 6,900 people; nothing in the story places it.
+    mentions, _ = resolve("Fans outside the London cinema wore Santa hats and ate mince pies.")
+    assert mentions["Santa"]["place_id"] is None
+
+
+def test_whom_one_meets_is_a_person(resolve):
+    # Santa Claus, Indiana, has 2,500 people; "meet" is done to people.
+    mentions, _ = resolve("The film tells the story of a boy who travels to meet Santa Claus.")
+    assert mentions["Santa Claus"]["place_id"] is None and mentions["Santa Claus"]["label"] == "PERSON"
