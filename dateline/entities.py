@@ -405,6 +405,8 @@ def with_misread_places(sentence, ents, place_kind):
     for n, ent in enumerate(ents):
         if ent.label_ in NAME_LABELS | PLACE_LABELS and names_vessel(ent, r):
             ent = Span(ent.doc, ent.start, ent.end, label="PRODUCT")  # "the tanker Sea Isle City"
+        elif ent.label_ in NAME_LABELS | PLACE_LABELS and names_work(ent, r):
+            ent = Span(ent.doc, ent.start, ent.end, label="WORK_OF_ART")  # "the thriller Constantine"
         elif ent.label_ in PLACE_LABELS and names_brand(ent, r):
             ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the Mecca Bingo chain"
         elif ent.label_ in NAME_LABELS | PLACE_LABELS and len(ent) > 1 and ent[-1].lower_ in WEEKDAYS and all(
@@ -449,8 +451,18 @@ def is_victim_name(ent, r, place_kind):
 
 def names_vessel(ent, r):
     """True for a name right after a ship noun: "the tanker Sea Isle City", "the ferry Estonia"."""
+    return after_noun(ent, r["vessel_nouns"])
+
+
+def names_work(ent, r):
+    """True for a name right after a noun for a film, book or song: "the thriller Constantine"."""
+    return after_noun(ent, r["work_nouns"])
+
+
+def after_noun(ent, nouns):
+    """True for a name right after a lower-case common noun among `nouns` ("the ferry Estonia")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return before is not None and before.is_lower and before.lemma_ in r["vessel_nouns"]
+    return before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_ in nouns
 
 
 def names_brand(ent, r):
@@ -710,8 +722,8 @@ def mention_from_span(span, offset, sentence_idx, sentence_start=0):
         "governor_lemma": root.head.head.lemma_.lower() if root.dep_ == "pobj" else None,
         # "a Chinook helicopter": a people's name may be a model's, never a town's.
         "names_model": label == "NORP" and is_model_of(root, rules()),
-        # "the ferry Estonia", "the Mecca Bingo chain": a ship's or a business's name, no place.
-        "names_thing": names_vessel(span, rules()) or names_brand(span, rules()),
+        # "the ferry Estonia", "the film Casablanca", "the Mecca Bingo chain": a ship's, a work's or a business's name, no place.
+        "names_thing": names_vessel(span, rules()) or names_work(span, rules()) or names_brand(span, rules()),
         # "the Bush administration": a leader's name, not a town's.
         "leader": root.dep_ == "compound" and root.head.i > root.i and root.head.lemma_.lower() in rules()["leader_nouns"],
         # "killed one Malay": people are counted, places are not.

@@ -157,6 +157,12 @@ LABEL_CASES = [
      "The ferry Estonia sank in 1994 with 852 people aboard.", "Estonia", "PRODUCT"),
     ("a_town_s_name_after_a_ship_noun_is_the_ship_s",  # the model says LOC: Sea Isle City, New Jersey
      "A missile hit the tanker Sea Isle City off Kuwait.", "Sea Isle City", "PRODUCT"),
+    ("a_name_after_a_film_noun_is_the_film_s",  # the model says GPE: Constantine, Algeria
+     "His next film, the supernatural thriller Constantine, opens later this month.", "Constantine", "WORK_OF_ART"),
+    ("a_city_s_name_after_an_album_noun_is_the_album_s",  # the model says GPE
+     "The band recorded the album Paris in a studio in Berlin.", "Paris", "WORK_OF_ART"),
+    ("a_team_a_verb_plays_is_no_work",  # "play" is a verb here, not the noun
+     "The team will play Samoa in the final.", "Samoa", "ORG"),
     ("a_place_s_name_before_a_business_noun_is_the_business_s",  # the model says GPE: Mecca, Saudi Arabia
      "The group sold the Mecca Bingo chain to a rival.", "Mecca", "ORG"),
     ("a_known_town_an_offensive_is_on_is_a_place",  # the model says ORG
