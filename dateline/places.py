@@ -869,7 +869,12 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
         if not candidates and town_of:
             candidates = tuple(c for c in gazetteer.candidates(town_of.group(1))
                                if c["feature"] == "city" and c["kind"] != "demonym")
-        candidates = candidates or compass_part_of(key, gazetteer)
+        if not any(is_strong_place(c) for c in candidates):
+            # "Central Kenya", "North Wales": the country or division a part of it lies in, beside
+            # any small town of the whole name (North Wales, Pennsylvania); "North Korea" is whole,
+            # and so is a town named for a city's part (East Providence, Rhode Island).
+            candidates = tuple(candidates) + tuple(c for c in compass_part_of(key, gazetteer)
+                                                   if not candidates or c["feature"] != "city")
         if not candidates and " " in key and len(key) >= 8:
             candidates = gazetteer.joined_spelling(key)  # "Deir Ezzor" for "Deir ez-Zor"
     if is_generic(key):
@@ -946,7 +951,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
     return best, round(confidence, 3), alternatives
 
 
-COMPASS_PART = re.compile(r"^(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central) )+(?=\S)")
+COMPASS_PART = re.compile(r"^(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|mid) )+(?=\S)")
 
 
 def consonants(name):

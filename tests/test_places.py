@@ -909,3 +909,15 @@ def test_whom_one_meets_is_a_person(resolve):
     # Santa Claus, Indiana, has 2,500 people; "meet" is done to people.
     mentions, _ = resolve("The film tells the story of a boy who travels to meet Santa Claus.")
     assert mentions["Santa Claus"]["place_id"] is None and mentions["Santa Claus"]["label"] == "PERSON"
+
+
+def test_a_compass_part_beats_a_small_town_of_the_whole_name(resolve, gazetteer):
+    # North Wales is also a town of 3,000 in Pennsylvania.
+    mentions, _ = resolve("Floods hit North Wales and central Scotland.")
+    wales = place(gazetteer, mentions["North Wales"])
+    assert (wales["name"], wales["feature"]) == ("Wales", "admin1")
+
+
+def test_a_country_named_with_a_compass_word_is_whole(resolve, gazetteer):
+    mentions, _ = resolve("Talks between North Korea and South Korea resumed.")
+    assert place(gazetteer, mentions["North Korea"])["country_code"] == "KP"
