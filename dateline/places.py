@@ -47,6 +47,8 @@ SMALL_CAPITAL_PRIOR = 0.5
 # A candidate this close to a town the article names without doubt (the only place of its
 # name) is the one meant: "Santa Barbara" beside Carpinteria is California's, not Honduras'.
 NEIGHBOUR_KM = 100
+# A village abroad this far from every town a story names is not the story's (is_far_flung_hamlet).
+FAR_FLUNG_KM = 1000
 NEIGHBOUR_WEIGHT = 1.5
 NEIGHBOUR_FEATURES = ("admin1", "admin2", "city", "locality")
 # "X, Y" and "X in Y": a place in the country (and division) written as its parent, and the
@@ -1327,7 +1329,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
-        if place is not None and is_stray_hamlet(place, m, focus):
+        if place is not None and (is_stray_hamlet(place, m, focus) or is_far_flung_hamlet(place, m, focus, neighbours)):
             place = None
         if place is not None and (is_stray_division(place, m, focus, own_focus) or is_doubtful_in_a_name(place, m, own_focus)):
             place = None
@@ -1475,6 +1477,18 @@ def is_stray_hamlet(place, mention, focus):
     return (place["feature"] == "city" and (place["population"] or 0) < small
             and (bool(focus) or modifier or place["kind"] == "alt") and place["country_code"] not in focus
             and not has_own_context(mention))
+
+
+def is_far_flung_hamlet(place, mention, focus, neighbours):
+    """True for a town under 5,000 outside the story's country that only a preposition places, far
+    from every town the story names without doubt: "a sushi bar in Piccadilly", beside Muswell
+    Hill, is no village in Western Australia."""
+    if place["feature"] != "city" or (place["population"] or 0) >= SMALL_TOWN_POPULATION:
+        return False
+    here = (place["latitude"], place["longitude"])
+    towns = [(lat, lon) for key, lat, lon in neighbours if key != mention["key"]]
+    return (place["country_code"] not in focus and bool(towns) and not has_own_context(mention)
+            and all(distance_km(here, town) > FAR_FLUNG_KM for town in towns))
 
 
 def is_doubtful_in_a_name(place, mention, own_focus):

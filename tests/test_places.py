@@ -921,3 +921,17 @@ def test_a_compass_part_beats_a_small_town_of_the_whole_name(resolve, gazetteer)
 def test_a_country_named_with_a_compass_word_is_whole(resolve, gazetteer):
     mentions, _ = resolve("Talks between North Korea and South Korea resumed.")
     assert place(gazetteer, mentions["North Korea"])["country_code"] == "KP"
+
+
+def test_a_village_far_from_every_town_of_the_story_is_not_its(resolve):
+    # Piccadilly is a village of 2,300 in Western Australia; Muswell Hill is in London.
+    mentions, _ = resolve("She met Mario Scaramella at a sushi bar in Piccadilly. Police visited the restaurant "
+                          "in Piccadilly, his home in Muswell Hill and the Millennium Hotel in London.")
+    assert mentions["Piccadilly"]["place_id"] is None
+    assert mentions["Muswell Hill"]["place_id"] is not None
+
+
+def test_a_village_near_a_town_of_the_story_is_its(resolve, gazetteer):
+    # Kilcullen has 3,700 people; Athy is 25 km away.
+    mentions, _ = resolve("The River Liffey burst its banks in Kilcullen, and police in Athy closed two bridges.")
+    assert place(gazetteer, mentions["Kilcullen"])["country_code"] == "IE"
