@@ -714,8 +714,8 @@ def focus_votes(mentions, gazetteer):
     """
     votes = {}
     for m in mentions:
-        if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP":
-            continue
+        if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP" or is_generic(m["key"]):
+            continue  # "Hudson's Bay" is no sign of Somalia's Bay region
         named = [c for c in gazetteer.candidates(m["key"])
                  if c["kind"] != "alt" and (c["kind"] == "demonym") == (m["label"] == "NORP")]
         codes = {c["country_code"] for c in named if c["feature"] in ("country", "admin1")}
@@ -880,7 +880,12 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
         if not candidates and " " in key and len(key) >= 8:
             candidates = gazetteer.joined_spelling(key)  # "Deir Ezzor" for "Deir ez-Zor"
     if is_generic(key):
-        candidates = tuple(c for c in candidates if c["feature"] not in LOCAL_FEATURES)
+        # A direction or landform word names a province only in a story of its country: "the
+        # Midlands" of a Zimbabwean story are the province, of a British one no Zimbabwean place
+        # (nor "the Gulf" of an American one a Florida county).
+        home = max(focus, key=focus.get) if focus else None
+        candidates = tuple(c for c in candidates if c["feature"] not in LOCAL_FEATURES or (
+            c["feature"] == "admin1" and c["country_code"] == home))
     words = key.split()
     if words[-1] in WATER_WORDS and words[-2:-1] != ["on"]:
         # "the North Sea" is no hamlet in New York (but "Milford on Sea" is a town).

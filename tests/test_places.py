@@ -935,3 +935,24 @@ def test_a_village_near_a_town_of_the_story_is_its(resolve, gazetteer):
     # Kilcullen has 3,700 people; Athy is 25 km away.
     mentions, _ = resolve("The River Liffey burst its banks in Kilcullen, and police in Athy closed two bridges.")
     assert place(gazetteer, mentions["Kilcullen"])["country_code"] == "IE"
+
+
+def test_a_landform_word_is_a_province_in_a_story_of_its_country(resolve, gazetteer):
+    mentions, _ = resolve("Christian Care is now providing farmers in the Midlands with fertilizer and seeds, "
+                          "the Zimbabwe aid group said.")
+    midlands = place(gazetteer, mentions["Midlands"])
+    assert (midlands["country_code"], midlands["feature"]) == ("ZW", "admin1")
+
+
+def test_a_landform_word_is_no_province_abroad(resolve):
+    mentions, _ = resolve("Factories in the Midlands cut 2,000 jobs, British manufacturers said on Monday.")
+    assert mentions["Midlands"]["place_id"] is None
+
+
+def test_a_landform_word_is_no_sign_of_a_country(resolve):
+    # Somalia has a region called Bay; were "Bay" a vote for Somalia, it would be that region.
+    mentions, _ = resolve("Hudson's Bay said its loss was mainly due to its stake in Dome Petroleum Ltd.\n"
+                          "\tHudson's Bay owns about three mln of Dome's preferred shares.\n"
+                          "\tHudson's Bay also said retail profit increased.\n"
+                          "\tHudson's Bay shares rose on the Toronto Stock Exchange.")
+    assert mentions["Bay"]["place_id"] is None
