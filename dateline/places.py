@@ -859,14 +859,14 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
             # "Washington state", "Homs province": the division of that name.
             candidates = tuple(c for c in gazetteer.candidates(words[0])
                                if c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym")
-        if not candidates and len(words) == 2 and words[1] in TOWN_ENDINGS:
+        if len(words) == 2 and words[1] in TOWN_ENDINGS and all(c["kind"] == "alt" for c in candidates):
             # "Mosul City", "Ramadi city": the town of that name (GeoNames knows "Kuwait City" whole),
             # in the story's country, one the text gives, or a city that dwarfs its namesakes
-            # ("Birmingham City"): "Man City" the club is no town in Ivory Coast.
-            candidates = tuple(c for c in gazetteer.candidates(words[0])
-                               if c["feature"] == "city" and c["kind"] != "demonym" and (
-                                   c["country_code"] in focus or has_own_context(mention)
-                                   or is_dominant_city(c, words[0], gazetteer)))
+            # ("Birmingham City"): "Man City" the club is no town in Ivory Coast. Another name of a
+            # town does not hide it: "Bristol City" is also Bristol, Virginia's.
+            candidates = tuple(candidates) + tuple(
+                c for c in gazetteer.candidates(words[0]) if c["feature"] == "city" and c["kind"] != "demonym" and (
+                    c["country_code"] in focus or has_own_context(mention) or is_dominant_city(c, words[0], gazetteer)))
         town_of = TOWN_OF.match(key)
         if not candidates and town_of:
             candidates = tuple(c for c in gazetteer.candidates(town_of.group(1))

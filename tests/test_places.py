@@ -956,3 +956,9 @@ def test_a_landform_word_is_no_sign_of_a_country(resolve):
                           "\tHudson's Bay also said retail profit increased.\n"
                           "\tHudson's Bay shares rose on the Toronto Stock Exchange.")
     assert mentions["Bay"]["place_id"] is None
+
+
+def test_a_club_named_for_its_city_is_the_city_not_a_namesake_s_other_name(resolve, gazetteer):
+    # One of Bristol, Virginia's GeoNames names is "Bristol City".
+    mentions, _ = resolve("Bristol City beat Leeds 2-1 at Ashton Gate on Saturday.")
+    assert place(gazetteer, mentions["Bristol City"])["country_code"] == "GB"
