@@ -426,7 +426,7 @@ def with_misread_places(sentence, ents, place_kind):
             places.update(range(ent.start, ent.end))
         elif ent.label_ in ("PERSON", "ORG", "PRODUCT") and len(ent) == 1 and place_kind(normalize_name(ent.text)) == "nationality":
             ent = Span(ent.doc, ent.start, ent.end, label="NORP")  # "Kosovar officials" tagged ORG
-        elif ent.label_ == "GPE" and is_victim_name(ent, r, place_kind):
+        elif ent.label_ == "GPE" and (is_victim_name(ent, r, place_kind) or is_speaker_name(ent, r, place_kind)):
             ent = Span(ent.doc, ent.start, ent.end, label="PERSON")  # "the gunman shot Quinn"
         elif ent.label_ in ("GPE", "LOC", "NORP") and is_known_organisation(ent, place_kind):
             ent = Span(ent.doc, ent.start, ent.end, label="ORG")  # "the military official of Daesh"
@@ -446,6 +446,19 @@ def is_victim_name(ent, r, place_kind):
     verb = root.head
     return (root.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in r["person_only_verbs"]
             and (ent.end >= len(ent.doc) or ent.doc[ent.end].tag_ != "POS")
+            and place_kind(normalize_name(ent.text)) not in ("country", "place"))
+
+
+def is_speaker_name(ent, r, place_kind):
+    """True for a name of two or more words that says or meets, or that follows a title, and that
+    no country, division or big city bears: "Thabo Mbeki met union leaders" (a South African
+    village bears his name); "New York said" is the city, speaking for its government."""
+    root = ent.root
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    # Or one a capitalised title precedes: "South African President Thabo Mbeki".
+    titled = before is not None and before.is_title and before.lower_ in {t.split()[-1] for t in r["person_titles"]}
+    speaks = root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in r["person_subject_verbs"]
+    return (len(ent) >= 2 and all(t.is_title for t in ent) and (speaks or titled)
             and place_kind(normalize_name(ent.text)) not in ("country", "place"))
 
 

@@ -157,6 +157,13 @@ LABEL_CASES = [
      "The ferry Estonia sank in 1994 with 852 people aboard.", "Estonia", "PRODUCT"),
     ("a_town_s_name_after_a_ship_noun_is_the_ship_s",  # the model says LOC: Sea Isle City, New Jersey
      "A missile hit the tanker Sea Isle City off Kuwait.", "Sea Isle City", "PRODUCT"),
+    ("a_name_that_meets_people_is_a_person_s",  # the model says GPE: a South African village bears it
+     "Thabo Mbeki met union leaders in Pretoria on Tuesday.", "Thabo Mbeki", "PERSON"),
+    ("a_name_after_a_title_is_a_person_s",  # the model says GPE
+     "Tony Blair spoke by video link after fog grounded his plane - and South African President Thabo Mbeki, "
+     "whose arrival has been delayed by Ivory Coast peace talks, will speak later.", "Thabo Mbeki", "PERSON"),
+    ("a_big_place_that_speaks_stays_a_place",
+     "New York said it would sue the drug makers.", "New York", "GPE"),
     ("a_name_after_a_film_noun_is_the_film_s",  # the model says GPE: Constantine, Algeria
      "His next film, the supernatural thriller Constantine, opens later this month.", "Constantine", "WORK_OF_ART"),
     ("a_city_s_name_after_an_album_noun_is_the_album_s",  # the model says GPE
