@@ -61,6 +61,10 @@ DIVISION_NAMED_AFTER_CITY = -1.2
 DIVISION_WORDS = re.compile(
     r"^[ ,]*(province|governorate|state|region|county|district|department|oblast|prefecture|"
     r"municipality|territory|emirate|canton|parish)\b", re.IGNORECASE)
+# "Henderson and Smith counties", "Homs and Hama provinces": a plural after a list names each.
+PLURAL_DIVISION_AFTER = re.compile(
+    r"^ (provinces|governorates|states|regions|counties|districts|departments|oblasts|prefectures|"
+    r"municipalities|territories|emirates|cantons|parishes)\b", re.IGNORECASE)
 # "the state of X", "the provinces of X, Y and Z" say so before the name.
 DIVISION_BEFORE = re.compile(
     r"\b(provinces?|governorates?|states?|regions?|count(?:y|ies)|districts?|departments?|oblasts?|"
@@ -890,6 +894,12 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
     if words[-1] in WATER_WORDS and words[-2:-1] != ["on"]:
         # "the North Sea" is no hamlet in New York (but "Milford on Sea" is a town).
         candidates = tuple(c for c in candidates if c["feature"] not in ("city", "locality", "admin1", "admin2"))
+    if mention.get("division_word") and mention["label"] != "NORP":
+        # "Henderson county": GeoNames calls it "Henderson County", a name of its own.
+        known = {c["geonameid"] for c in candidates}
+        candidates = tuple(candidates) + tuple(
+            c for c in gazetteer.candidates(f"{key} {mention['division_word']}")
+            if c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym" and c["geonameid"] not in known)
     if not candidates:
         return None, 0.0, []
     division_meant = bool(mention.get("division_word"))
@@ -1006,8 +1016,18 @@ def kind_of_place(candidate):
     return (feature, candidate["country_code"] if feature in LOCAL_FEATURES else None)
 
 
-def place_lists(mentions, text):
-    """id(mention) -> its neighbours in the list of places it is in ("X, Y and Z", "X or Y").
+def place_lists(groups):
+    """id(mention) -> its neighbours in the list of places it is in ("X, Y and Z", "X or Y")."""
+    lists = {}
+    for members in groups:
+        # Its neighbours in the list: a long list may mix provinces and their capitals.
+        for n, m in enumerate(members):
+            lists[id(m)] = members[max(0, n - 1):n] + members[n + 1:n + 2]
+    return lists
+
+
+def place_list_groups(mentions, text):
+    """The lists of places a text writes, each as its mentions in order.
 
     Places written one after another with a comma, "and" or "or" between them form a list;
     two joined by a lone comma do not: "Boise, Idaho" names a city and its state.
@@ -1022,13 +1042,19 @@ def place_lists(mentions, text):
         groups.append((current, joins))
         current, joins = [m], []
     groups.append((current, joins))
-    lists = {}
-    for members, joins in groups:
-        if len(members) >= 3 or any(j != "," for j in joins):
-            # Its neighbours in the list: a long list may mix provinces and their capitals.
-            for n, m in enumerate(members):
-                lists[id(m)] = members[max(0, n - 1):n] + members[n + 1:n + 2]
-    return lists
+    return [members for members, joins in groups if len(members) >= 3 or any(j != "," for j in joins)]
+
+
+def listed_division_words(groups, text):
+    """id(mention) -> the division word a whole list shares: "Henderson and Smith counties",
+    "the provinces of Homs, Hama and Idlib"."""
+    words = {}
+    for members in groups:
+        word = PLURAL_DIVISION_AFTER.match(text[members[-1]["end"]:members[-1]["end"] + 20]) or DIVISION_BEFORE.search(
+            text[max(0, members[0]["start"] - 20):members[0]["start"]])
+        if word:
+            words.update((id(m), singular_division_word(word.group(1))) for m in members)
+    return words
 
 
 def listed_kinds(others, gazetteer):
@@ -1306,7 +1332,9 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     neighbours = neighbour_points(mentions, gazetteer)
     firms = organisation_short_names(mentions)
     starts = [m["start"] for m in mentions]
-    lists = place_lists(mentions, text)
+    groups = place_list_groups(mentions, text)
+    lists = place_lists(groups)
+    shared_division_words = listed_division_words(groups, text)
     common_nouns = lower_case_words(text)
     for at, m in enumerate(mentions):
         if m["label"] not in TOPONYM_LABELS and m["label"] != "NORP" and not m.get("toponym"):
@@ -1319,7 +1347,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         m["child_place"] = child_in_text(m, mentions, at, text)
         m["has_parents"] = bool(parents)
         m["listed_with"] = listed_kinds(lists.get(id(m), ()), gazetteer)
-        m["division_word"] = division_word(text, m)
+        m["division_word"] = division_word(text, m) or shared_division_words.get(id(m), "")
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
         # Only a strong place, or any for a name no strong place bears: "Portland" in a story
         # with Texas in it is still Oregon's city, not a Texan town.
@@ -1669,7 +1697,13 @@ def division_word(text, mention):
     of X"), singular and lower case, or "" when there is none."""
     word = DIVISION_WORDS.match(text[mention["end"]:mention["end"] + 20]) or DIVISION_BEFORE.search(
         text[max(0, mention["start"] - 20):mention["start"]])
-    return word.group(1).lower().rstrip("s").replace("countie", "county") if word else ""
+    return singular_division_word(word.group(1)) if word else ""
+
+
+def singular_division_word(word):
+    """'counties' -> 'county', 'Parishes' -> 'parish', 'provinces' -> 'province'."""
+    word = word.lower()
+    return re.sub(r"ies$", "y", word) if word.endswith("ies") else re.sub(r"(?<=sh)es$|s$", "", word)
 
 
 def admin1_code(place):

@@ -925,3 +925,8 @@ def test_a_landform_word_is_a_province_in_a_story_of_its_country(resolve, gazett
     midlands = place(gazetteer, mentions["Midlands"])
     assert (midlands["country_code"], midlands["feature"]) == ("ZW", "admin1")
 
+
+
+def test_a_plural_division_word_after_a_list_names_divisions(resolve, gazetteer):
+    mentions, _ = resolve("Troops shelled villages in Homs and Hama provinces overnight.")
+    assert [place(gazetteer, mentions[n])["feature"] for n in ("Homs", "Hama")] == ["admin1", "admin1"]
