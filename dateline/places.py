@@ -790,6 +790,13 @@ def outranked_at_home(candidate, candidates):
         and c["country_code"] in (candidate["country_code"], None) for c in candidates)
 
 
+def outside_parent_division(candidate, parents):
+    """True when the text puts the name in a first-level division that does not hold the candidate:
+    "Paris, Tennessee" is no town beside the story's Texan towns."""
+    divisions = {p for p in parents if isinstance(p, str) and "." in p}
+    return bool(divisions) and admin1_code(candidate) not in divisions
+
+
 def score_candidate(candidate, mention, focus, parents, divisions=None):
     """How plausible a candidate is for a mention, on an open scale."""
     score = FEATURE_PRIOR.get(candidate["feature"], 0.0)
@@ -908,7 +915,8 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
     listed = mention.get("listed_with", ())
     scored = [
         (score_candidate(c, mention, focus, parents, divisions)
-         + (NEIGHBOUR_WEIGHT if near_neighbour(c, key, neighbours) and not outranked_at_home(c, candidates) else 0)
+         + (NEIGHBOUR_WEIGHT if near_neighbour(c, key, neighbours) and not outranked_at_home(c, candidates)
+            and not outside_parent_division(c, parents) else 0)
          + (DIVISION_NAMED_AFTER_CITY if not division_meant and named_after_city(c, candidates) else 0)
          + (1.5 if division_meant and c["feature"] in meant_features else 0)
          + (1.5 if mention.get("town_word") and c["feature"] == "city" else 0)

@@ -930,3 +930,10 @@ def test_a_landform_word_is_a_province_in_a_story_of_its_country(resolve, gazett
 def test_a_plural_division_word_after_a_list_names_divisions(resolve, gazetteer):
     mentions, _ = resolve("Troops shelled villages in Homs and Hama provinces overnight.")
     assert [place(gazetteer, mentions[n])["feature"] for n in ("Homs", "Hama")] == ["admin1", "admin1"]
+
+
+def test_a_state_written_after_a_town_beats_the_story_s_other_towns(resolve, gazetteer):
+    # Reno and Blossom lie beside Paris, Texas; the text says Tennessee's.
+    mentions, _ = resolve("Parents from Reno and Blossom met Lamar County officials, and the mayor flew to "
+                          "Paris, Tennessee, on Friday.")
+    assert places.admin1_code(place(gazetteer, mentions["Paris"])) == "US.TN"
