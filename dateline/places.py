@@ -50,6 +50,11 @@ NEIGHBOUR_KM = 100
 # A village abroad this far from every town a story names is not the story's (is_far_flung_hamlet).
 FAR_FLUNG_KM = 1000
 NEIGHBOUR_WEIGHT = 1.5
+# A local story's places lie together (settle_local_clusters): a name is the namesake among them
+# that CLUSTER_MIN of the story's other names place within NEIGHBOUR_KM, when the place first
+# chosen lies near none of them ("Rome" beside Floyd County and Lindale is Georgia's).
+CLUSTER_MIN = 2
+CLUSTER_ROUNDS = 3
 NEIGHBOUR_FEATURES = ("admin1", "admin2", "city", "locality")
 # "X, Y" and "X in Y": a place in the country (and division) written as its parent, and the
 # other way round, a country or division that holds the place written before it.
@@ -967,12 +972,8 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
     # the gazetteer lacks.
     if division_meant and best["feature"] not in ("admin1", "admin2") and focus and best["country_code"] not in focus:
         confidence = min(confidence, MIN_CONFIDENCE / 2)
-    alternatives = [
-        {"geonameid": c["geonameid"], "name": c["name"], "feature": c["feature"],
-         "country_code": c["country_code"], "latitude": c["latitude"], "longitude": c["longitude"],
-         "population": c["population"], "score": round(s, 3), "probability": round(w / sum(weights), 3)}
-        for (s, c), w in list(zip(scored, weights))[:5]
-    ]
+    alternatives = [candidate_row(c, round(s, 3), round(w / sum(weights), 3))
+                    for (s, c), w in list(zip(scored, weights))[:5]]
     return best, round(confidence, 3), alternatives
 
 
@@ -1355,6 +1356,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         m["child_place"] = child_in_text(m, mentions, at, text)
         m["has_parents"] = bool(parents)
         m["listed_with"] = listed_kinds(lists.get(id(m), ()), gazetteer)
+        m["listed"] = id(m) in lists
         m["division_word"] = division_word(text, m) or shared_division_words.get(id(m), "")
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
         # Only a strong place, or any for a name no strong place bears: "Portland" in a story
@@ -1370,6 +1372,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if place is not None and confidence < MIN_CONFIDENCE and not is_sole_strong_place(
                 place, m["key"], gazetteer) and not is_dominant_city(place, m["key"], gazetteer):
             place = None
+        unsure = place is None  # too many namesakes, unlike a place a rule below turns down
         if place is not None and (is_stray_hamlet(place, m, focus) or is_far_flung_hamlet(place, m, focus, neighbours)):
             place = None
         if place is not None and (is_stray_division(place, m, focus, own_focus) or is_doubtful_in_a_name(place, m, own_focus)):
@@ -1395,6 +1398,8 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         m["place_precision"] = place["feature"] if place else None
         m["candidates"] = alternatives
         m["metonymic"] = bool(place) and (bool(m.get("toponym")) or is_metonym(m, place))
+        m["clusterable"] = is_clusterable(m, place, unsure, own_focus, firms)
+    settle_local_clusters(mentions, gazetteer, focus)
     one_sense_per_article(mentions)
     return gazetteer.country(max(focus, key=focus.get)) if focus else None
 
@@ -1580,6 +1585,126 @@ def is_stray_division(place, mention, focus, own_focus):
             and not is_in_place(mention))
 
 
+def local_candidates(mention, gazetteer):
+    """The towns, districts and counties that bear a mention's name as their own; only the
+    districts and counties when the text says so ("Henderson and Smith counties")."""
+    word = mention.get("division_word")
+    keys = [mention["key"]] + ([f"{mention['key']} {word}"] if word else [])
+    features = ("admin2",) if word else ("city", "admin2", "locality")
+    return [c for key in keys for c in gazetteer.candidates(key)
+            if c["kind"] == "name" and c["feature"] in features and (c["population"] or 0) >= HAMLET_POPULATION]
+
+
+def cluster_support(place, key, points, states=()):
+    """How many other names of the story have a point within NEIGHBOUR_KM of this place, or are
+    the first-level division that holds it ("Portland, Bangor and Lewiston" beside Maine)."""
+    here = (place["latitude"], place["longitude"])
+    return len({other for other, point in points if other != key and distance_km(here, point) < NEIGHBOUR_KM}
+               | {other for other, state in states if other != key and contains(state, place)})
+
+
+def is_clusterable(mention, place, unsure, own_focus, firms):
+    """True when the story's other places may move a mention to a namesake among them: not a name
+    the text places ("Paris, France"), a firm's, a metonym ("Washington said"), the capital of a
+    country the story names otherwise, a country or state it names otherwise, nor a name a rule
+    turned down rather than left unsure."""
+    if mention["has_parents"] or mention["label"] not in TOPONYM_LABELS or mention["key"] in firms:
+        return False
+    if place is None:
+        return unsure
+    named = place["country_code"] in own_focus
+    return not (mention["metonymic"] or named and (place.get("capital") or place["feature"] in ("country", "admin1")))
+
+
+def settle_local_clusters(mentions, gazetteer, focus):
+    """Move a name to its namesake among the story's other places (see CLUSTER_MIN).
+
+    A place that lies near none of the story's other places is an outlier. Its namesakes count
+    the places near them, and the namesakes of other outliers too: "Delaware, Marysville and
+    Dublin", each of them somewhere else first, are Ohio's three towns. A move abroad, or away
+    from a capital or world city, needs a place of the story itself near ("Rome" beside Floyd
+    County); a move to a country's namesake of a name the story first left unresolved, too.
+    Only mentions is_clusterable marked move.
+    """
+    for _ in range(CLUSTER_ROUNDS):
+        # Not a national capital: news of a country names it without being local to it.
+        anchors = [(m["key"], (m["place"]["latitude"], m["place"]["longitude"])) for m in mentions
+                   if m.get("place") and m["place"]["feature"] in ("city", "admin2", "locality")
+                   and not m["place"].get("capital")]
+        states = [(m["key"], m["place"]) for m in mentions if m.get("place") and m["place"]["feature"] == "admin1"]
+        outliers = [m for m in mentions if m.get("clusterable") and (
+            m["place"] is None or not cluster_support(m["place"], m["key"], anchors, states))]
+        namesakes = {id(m): local_candidates(m, gazetteer) for m in outliers}
+        # Villages of three names lie together somewhere by chance: only towns count as hopes.
+        hopes = anchors + [(m["key"], (c["latitude"], c["longitude"])) for m in outliers for c in namesakes[id(m)]
+                           if (c["population"] or 0) >= FOCUS_TOWN_POPULATION]
+        moved = False
+        for m in outliers:
+            place = m["place"]
+            scored = sorted(((cluster_support(c, m["key"], hopes, states), cluster_support(c, m["key"], anchors, states),
+                              c["population"] or 0, c) for c in namesakes[id(m)]), key=lambda t: t[:3], reverse=True)
+            if not scored:
+                continue
+            joint, near, _, best = scored[0]
+            if len(scored) > 1 and scored[1][:2] == (joint, near):
+                continue  # two namesakes among the story's places: no way to tell
+            if not is_fit_namesake(place, best, (joint, near, cluster_support(best, m["key"], anchors)), focus,
+                                   is_placed(m), m.get("listed", False)):
+                continue
+            move_to(m, best, round(joint / (joint + 1), 3))
+            moved = True
+        if not moved:
+            break
+
+
+def move_to(mention, place, confidence):
+    """Give a mention another place, first among its candidates (rank 1 is the chosen place)."""
+    mention["place"], mention["place_confidence"], mention["place_precision"] = place, confidence, place["feature"]
+    others = [c for c in mention.get("candidates") or () if c["geonameid"] != place["geonameid"]]
+    mention["candidates"] = [candidate_row(place, None, confidence), *others][:5]
+
+
+def candidate_row(place, score, probability):
+    """A candidate as the place_candidates table keeps it."""
+    return {"geonameid": place["geonameid"], "name": place["name"], "feature": place["feature"],
+            "country_code": place["country_code"], "latitude": place["latitude"], "longitude": place["longitude"],
+            "population": place["population"], "score": score, "probability": probability}
+
+
+def is_fit_namesake(place, namesake, support, focus, placed, listed):
+    """True when a namesake's support takes a mention from its place (see settle_local_clusters).
+
+    support is (namesakes and places of the story near it, places of the story near it, towns
+    of the story near it); placed, when a place preposition governs the mention; listed, when
+    it is in a list of places.
+    """
+    joint, near, beside_town = support
+    if (namesake["population"] or 0) < FOCUS_TOWN_POPULATION and near < (
+            CLUSTER_MIN if place is None and not placed else 1):
+        # A village needs places of the story beside it, not only hopes; two, for a name that
+        # had no place and no preposition places: "Silicon Graphics' Columbia supercomputer"
+        # near Mountain View is none, but "in Shelby" beside Montana is Montana's town.
+        return False
+    if place is None:
+        # One place of the story near, or two namesakes in the story's country.
+        return near >= 1 or joint >= CLUSTER_MIN and (not focus or namesake["country_code"] in focus)
+    if joint < CLUSTER_MIN:
+        return False
+    if (namesake["population"] or 0) < FOCUS_TOWN_POPULATION and (
+            place["feature"] in ("country", "admin1") or is_strong_place(place) and not beside_town):
+        # A village is no match for a country or state of its name ("from Wales"), nor for a
+        # big city unless a town of the story lies beside it: "Louisville" in a story of
+        # Mississippi's team is Kentucky's, but "35 miles south of Austin" Indiana's town.
+        return False
+    if place.get("capital") and namesake["country_code"] == place["country_code"] and not listed:
+        # At home a capital's name means the capital: "officials in Washington" in a Pittsburgh
+        # story, unless listed with the story's towns ("Washington, Canonsburg and McKeesport").
+        return False
+    far = namesake["country_code"] != place["country_code"] or bool(place.get("capital")) or (
+        (place["population"] or 0) >= WORLD_CITY_POPULATION)
+    return near >= 1 or not far
+
+
 def one_sense_per_article(mentions):
     """A name keeps within one article the place it was most confidently resolved to, unless a
     mention has context of its own: "Santa Ana, California" makes a later bare "Santa Ana" the
@@ -1598,9 +1723,7 @@ def one_sense_per_article(mentions):
             continue
         if has_own_context(m) or (m["place_confidence"] or 0) >= anchor["place_confidence"]:
             continue
-        m["place"] = anchor["place"]
-        m["place_confidence"] = anchor["place_confidence"]
-        m["place_precision"] = anchor["place_precision"]
+        move_to(m, anchor["place"], anchor["place_confidence"])
 
 
 def lower_case_words(text):

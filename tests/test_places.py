@@ -937,3 +937,53 @@ def test_a_state_written_after_a_town_beats_the_story_s_other_towns(resolve, gaz
     mentions, _ = resolve("Parents from Reno and Blossom met Lamar County officials, and the mayor flew to "
                           "Paris, Tennessee, on Friday.")
     assert places.admin1_code(place(gazetteer, mentions["Paris"])) == "US.TN"
+
+
+# (rule, text, mention, first-level division of its place): a local story's places lie together.
+LOCAL_STORY_CASES = [
+    ("a_namesake_beside_the_story_s_towns_beats_a_capital_abroad",  # Paris, Texas is Lamar County's seat
+     "The Paris school board met on Tuesday, and parents from Reno and Blossom asked for a new bus route. "
+     "Lamar County will pay half the cost.", "Paris", "US.TX"),
+    ("a_county_and_a_town_of_the_story_move_a_capital_abroad_to_its_namesake",
+     "Deputies from Floyd County said a Rome man was charged with burglary in Lindale.", "Rome", "US.GA"),
+    ("a_country_s_name_is_a_town_among_the_story_s_towns",
+     "Crews from Lebanon, Mount Juliet and Gallatin fought the barn fire, Wilson County officials said.",
+     "Lebanon", "US.TN"),
+    ("namesakes_that_lie_together_are_the_story_s_towns",  # each first somewhere else: a state, Washington, Ireland
+     "Levies passed in Delaware and Marysville, but voters in Dublin turned theirs down.", "Dublin", "US.OH"),
+    ("a_state_the_story_names_holds_its_towns",
+     "Snow closed schools in Portland, Brunswick and Lewiston, the Maine Emergency Management Agency said.",
+     "Portland", "US.ME"),
+    ("names_too_common_alone_are_placed_by_each_other",
+     "Deputies in Hamilton and Fairfield searched for the stolen cars, the Butler County sheriff's office said.",
+     "Hamilton", "US.OH"),
+    ("a_plural_division_word_after_a_list_makes_each_name_a_division",  # Tyler is Smith County's seat
+     "The storm cut power across Henderson and Smith counties, and schools in Tyler closed early.",
+     "Henderson", "US.TX"),
+    ("a_capital_listed_with_the_story_s_towns_is_their_namesake",
+     "Officials in Washington, Canonsburg and McKeesport said the bridge would reopen.", "Washington", "US.PA"),
+    # ...but not a capital at home, a country's division, a big city's team or a story's towns abroad.
+    ("a_capital_at_home_stays_the_capital",
+     "Officials in Washington said aid for Pittsburgh, Canonsburg and McKeesport would arrive soon.",
+     "Washington", "US.DC"),
+    ("a_country_s_division_is_no_village_of_its_name",  # Wales is also a village near Rotherham
+     "Stephen Davies, 26, from Wales, said fans in Rotherham and Worksop agreed with him.", "Wales", "GB.WLS"),
+    ("a_big_city_is_no_village_of_its_name_in_a_state_the_story_names",  # Louisville, Mississippi has 6,600
+     "Mississippi State beat Louisville in overtime, and the Bulldogs will play Connecticut next.",
+     "Louisville", "US.KY"),
+    ("namesakes_abroad_that_lie_together_do_not_move_a_story_s_towns",  # New Hampshire has all three
+     "Fans travelled from Manchester, Dover and Portsmouth for the final.", "Dover", "GB.ENG"),
+]
+
+
+@pytest.mark.parametrize("rule, text, name, division", LOCAL_STORY_CASES, ids=[case[0] for case in LOCAL_STORY_CASES])
+def test_local_story_rule(resolve, gazetteer, rule, text, name, division):
+    mentions, _ = resolve(text)
+    assert places.admin1_code(place(gazetteer, mentions[name])) == division
+
+
+def test_a_name_moved_to_its_namesake_lists_it_first_among_its_candidates(resolve):
+    mentions, _ = resolve("Crews from Lebanon, Mount Juliet and Gallatin fought the barn fire, Wilson County officials said.")
+    lebanon = mentions["Lebanon"]
+    assert lebanon["candidates"][0]["geonameid"] == lebanon["place_id"]
+    assert lebanon["candidates"][0]["probability"] == lebanon["place_confidence"]
