@@ -51,9 +51,10 @@ NEIGHBOUR_KM = 100
 FAR_FLUNG_KM = 1000
 NEIGHBOUR_WEIGHT = 1.5
 # A local story's places lie together (settle_local_clusters): a name is the namesake among them
-# that CLUSTER_MIN of the story's other names place within NEIGHBOUR_KM, when the place first
+# that CLUSTER_MIN of the story's other names place within CLUSTER_KM, when the place first
 # chosen lies near none of them ("Rome" beside Floyd County and Lindale is Georgia's).
 CLUSTER_MIN = 2
+CLUSTER_KM = 100
 CLUSTER_ROUNDS = 3
 NEIGHBOUR_FEATURES = ("admin1", "admin2", "city", "locality")
 # "X, Y" and "X in Y": a place in the country (and division) written as its parent, and the
@@ -1596,10 +1597,10 @@ def local_candidates(mention, gazetteer):
 
 
 def cluster_support(place, key, points, states=()):
-    """How many other names of the story have a point within NEIGHBOUR_KM of this place, or are
+    """How many other names of the story have a point within CLUSTER_KM of this place, or are
     the first-level division that holds it ("Portland, Bangor and Lewiston" beside Maine)."""
     here = (place["latitude"], place["longitude"])
-    return len({other for other, point in points if other != key and distance_km(here, point) < NEIGHBOUR_KM}
+    return len({other for other, point in points if other != key and distance_km(here, point) < CLUSTER_KM}
                | {other for other, state in states if other != key and contains(state, place)})
 
 
@@ -1813,7 +1814,10 @@ def contains(division, place):
 def is_listed_city_not_parent(mention, holders, candidates, gazetteer):
     """True when a name after a listed place is the list's next city, not the place's parent: it
     names a big city, and none of its divisions holds a place of the mention's name ("London, New
-    York, San Francisco": New York State holds no London)."""
+    York, San Francisco": New York State holds no London). A county named only without its
+    word is the next item too: "Springfield, Decatur and Peoria" (Decatur County is Indiana's)."""
+    if all(c["feature"] == "admin2" and c["kind"] == "alt" for c in holders):
+        return True
     if not any(c["feature"] == "city" and (c["population"] or 0) >= STRONG_CITY_POPULATION for c in candidates):
         return False
     if any(c["feature"] == "country" for c in holders):
