@@ -54,7 +54,7 @@ NEIGHBOUR_WEIGHT = 1.5
 # that CLUSTER_MIN of the story's other names place within CLUSTER_KM, when the place first
 # chosen lies near none of them ("Rome" beside Floyd County and Lindale is Georgia's).
 CLUSTER_MIN = 2
-CLUSTER_KM = 100
+CLUSTER_KM = 150  # a local paper's country: "Springfield, Decatur and Peoria" span 120 km
 CLUSTER_ROUNDS = 3
 NEIGHBOUR_FEATURES = ("admin1", "admin2", "city", "locality")
 # "X, Y" and "X in Y": a place in the country (and division) written as its parent, and the

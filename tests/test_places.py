@@ -965,6 +965,9 @@ LOCAL_STORY_CASES = [
     ("a_county_named_without_its_word_in_a_list_is_the_list_s_next_town",  # Decatur County is Indiana's
      "Budget cuts will close clinics in Springfield, Decatur and Peoria, the health department said.",
      "Springfield", "US.IL"),
+    ("a_local_story_s_towns_may_lie_further_apart_than_neighbours",  # Peoria is 110 km from Springfield
+     "Budget cuts will close clinics in Springfield, Decatur and Peoria, the health department said.",
+     "Peoria", "US.IL"),
     # ...but not a capital at home, a country's division, a big city's team or a story's towns abroad.
     ("a_capital_at_home_stays_the_capital",
      "Officials in Washington said aid for Pittsburgh, Canonsburg and McKeesport would arrive soon.",
