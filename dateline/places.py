@@ -1322,12 +1322,15 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             # A name no place bears may hold one: "the Santa Ana Unified School District".
             nested.extend(toponyms_inside(m, text, gazetteer))
     mentions.extend(nested)
-    # Once placed, a name the model took for a person is the place elsewhere in the story too
-    # ("in Malakal" ... "the area of Malakal"), unless it stands where a person does.
+    mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    starts = [m["start"] for m in mentions]
+    # Once placed ("in Malakal", "Reston, Virginia"), a name the model took for a person is the
+    # place elsewhere in the story too ("the area of Malakal"), unless it stands where a person does.
+    placed_names.update(m["text"] for m in mentions if m["label"] == "PERSON" and not m.get("titled") and (
+        m["text"] not in name_words | players) and is_town_of_next_place(m, mentions, starts, text, gazetteer))
     for m in mentions:
         if m["label"] == "PERSON" and m["text"] in placed_names and not stands_as_person(m):
             m["label"], m["was_label"] = "GPE", m["label"]
-    mentions.sort(key=lambda m: (m["start"], -m["end"]))
     votes = focus_votes(mentions, gazetteer)
     counts = focus_counts(mentions, gazetteer, votes)
     filed_from = resolve_dateline(dateline, gazetteer)
@@ -1341,7 +1344,6 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     divisions = focus_divisions(mentions, gazetteer)
     neighbours = neighbour_points(mentions, gazetteer)
     firms = organisation_short_names(mentions)
-    starts = [m["start"] for m in mentions]
     groups = place_list_groups(mentions, text)
     lists = place_lists(groups)
     shared_division_words = listed_division_words(groups, text)
@@ -1809,6 +1811,16 @@ def contains(division, place):
     if division["feature"] == "country":
         return True
     return division["feature"] == "admin1" and admin1_code(place) is not None and admin1_code(place) == admin1_code(division)
+
+
+def is_town_of_next_place(mention, mentions, starts, text, gazetteer):
+    """True for a name the model took for a person that is written before a state or country
+    holding a town of its name: "Reston, Virginia", "Binh Phuoc, Vietnam"."""
+    parents = parents_in_text(mention, mentions, starts, text, gazetteer)
+    divisions = {p for p in parents if isinstance(p, str) and "." in p}
+    return any(c["country_code"] in parents and (not divisions or admin1_code(c) in divisions)
+               for c in gazetteer.candidates(mention["key"])
+               if c["kind"] == "name" and c["feature"] in ("admin1", "admin2", "city", "locality"))
 
 
 def is_listed_city_not_parent(mention, holders, candidates, gazetteer):

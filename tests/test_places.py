@@ -993,3 +993,10 @@ def test_a_name_moved_to_its_namesake_lists_it_first_among_its_candidates(resolv
     lebanon = mentions["Lebanon"]
     assert lebanon["candidates"][0]["geonameid"] == lebanon["place_id"]
     assert lebanon["candidates"][0]["probability"] == lebanon["place_confidence"]
+
+
+def test_a_name_taken_for_a_person_before_a_state_holding_its_town_is_the_town(resolve, gazetteer):
+    # The model reads "Dundalk" here as a person; Maryland holds a Dundalk.
+    mentions, _ = resolve("A 30-year-old Dundalk, Md. man was arrested after a chase.")
+    assert mentions["Dundalk"]["label"] == "GPE"
+    assert places.admin1_code(place(gazetteer, mentions["Dundalk"])) == "US.MD"
