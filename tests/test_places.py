@@ -92,6 +92,9 @@ RESOLUTION_CASES = [
      "Pilgrims travelled on from Medina after the prayers.", "Medina", "country_code", "SA"),
     ("a_former_province_is_still_a_place",  # Kenya's provinces became counties in 2013
      "Cholera spread across Nyanza province during the rains.", "Nyanza province", "country_code", "KE"),
+    ("a_direction_word_is_a_former_province_in_a_story_of_its_country",  # Western Province, Kenya, until 2013
+     "Cases were reported in the provinces of Nyanza, Rift Valley, North Eastern and Western, Kenyan officials said.",
+     "Western", "country_code", "KE"),
     ("a_former_county_is_still_a_place",  # split into North and West Northamptonshire in 2021
      "The motor race returns to Silverstone in Northamptonshire in July.", "Northamptonshire", "country_code", "GB"),
     ("a_big_city_s_region_is_the_city_not_a_county_named_after_it",
