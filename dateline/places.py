@@ -1827,8 +1827,11 @@ def is_listed_city_not_parent(mention, holders, candidates, gazetteer):
     """True when a name after a listed place is the list's next city, not the place's parent: it
     names a big city, and none of its divisions holds a place of the mention's name ("London, New
     York, San Francisco": New York State holds no London). A county named only without its
-    word is the next item too: "Springfield, Decatur and Peoria" (Decatur County is Indiana's)."""
-    if all(c["feature"] == "admin2" and c["kind"] == "alt" for c in holders):
+    word is the next item too ("Springfield, Decatur and Peoria": Decatur County is Indiana's),
+    and so is a district after a city that dwarfs its namesakes ("Toronto, Sydney and Hamilton":
+    the City of Sydney holds a Toronto of 5,000)."""
+    if all(c["feature"] == "admin2" for c in holders) and (all(c["kind"] == "alt" for c in holders) or any(
+            is_dominant_city(c, mention["key"], gazetteer) for c in gazetteer.candidates(mention["key"]))):
         return True
     if not any(c["feature"] == "city" and (c["population"] or 0) >= STRONG_CITY_POPULATION for c in candidates):
         return False
