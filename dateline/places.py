@@ -1624,16 +1624,21 @@ def settle_local_clusters(mentions, gazetteer, focus):
 
     A place that lies near none of the story's other places is an outlier. Its namesakes count
     the places near them, and the namesakes of other outliers too: "Delaware, Marysville and
-    Dublin", each of them somewhere else first, are Ohio's three towns. A move abroad, or away
-    from a capital or world city, needs a place of the story itself near ("Rome" beside Floyd
-    County); a move to a country's namesake of a name the story first left unresolved, too.
+    Dublin", each of them somewhere else first, are Ohio's three towns. A move abroad needs a
+    place of the story itself near, and a move away from a capital or world city two towns of
+    the story that are no world cities ("Rome" beside Floyd County and Lindale); a move to a
+    country's namesake of a name the story first left unresolved needs a place of it near too.
     Only mentions is_clusterable marked move.
     """
     for _ in range(CLUSTER_ROUNDS):
         # Not a national capital: news of a country names it without being local to it.
-        anchors = [(m["key"], (m["place"]["latitude"], m["place"]["longitude"])) for m in mentions
-                   if m.get("place") and m["place"]["feature"] in ("city", "admin2", "locality")
-                   and not m["place"].get("capital")]
+        anchored = [m for m in mentions if m.get("place") and m["place"]["feature"] in ("city", "admin2", "locality")
+                    and not m["place"].get("capital")]
+        anchors = [(m["key"], (m["place"]["latitude"], m["place"]["longitude"])) for m in anchored]
+        # Not a world city either, for moving a capital or world city abroad: "London, Paris, Toronto
+        # and Hamilton" are no Ontario towns for Toronto being one.
+        local_anchors = [(key, point) for (key, point), m in zip(anchors, anchored) if (
+            m["place"]["population"] or 0) < WORLD_CITY_POPULATION]
         states = [(m["key"], m["place"]) for m in mentions if m.get("place") and m["place"]["feature"] == "admin1"]
         outliers = [m for m in mentions if m.get("clusterable") and (
             m["place"] is None or not cluster_support(m["place"], m["key"], anchors, states))]
@@ -1651,8 +1656,8 @@ def settle_local_clusters(mentions, gazetteer, focus):
             joint, near, _, best = scored[0]
             if len(scored) > 1 and scored[1][:2] == (joint, near):
                 continue  # two namesakes among the story's places: no way to tell
-            if not is_fit_namesake(place, best, (joint, near, cluster_support(best, m["key"], anchors)), focus,
-                                   is_placed(m), m.get("listed", False)):
+            towns = (cluster_support(best, m["key"], anchors), cluster_support(best, m["key"], local_anchors))
+            if not is_fit_namesake(place, best, (joint, near, *towns), focus, is_placed(m), m.get("listed", False)):
                 continue
             move_to(m, best, round(joint / (joint + 1), 3))
             moved = True
@@ -1678,10 +1683,10 @@ def is_fit_namesake(place, namesake, support, focus, placed, listed):
     """True when a namesake's support takes a mention from its place (see settle_local_clusters).
 
     support is (namesakes and places of the story near it, places of the story near it, towns
-    of the story near it); placed, when a place preposition governs the mention; listed, when
-    it is in a list of places.
+    of the story near it, towns but world cities near it); placed, when a place preposition
+    governs the mention; listed, when it is in a list of places.
     """
-    joint, near, beside_town = support
+    joint, near, beside_town, beside_local_town = support
     if (namesake["population"] or 0) < FOCUS_TOWN_POPULATION and near < (
             CLUSTER_MIN if place is None and not placed else 1):
         # A village needs places of the story beside it, not only hopes; two, for a name that
@@ -1703,9 +1708,9 @@ def is_fit_namesake(place, namesake, support, focus, placed, listed):
         # At home a capital's name means the capital: "officials in Washington" in a Pittsburgh
         # story, unless listed with the story's towns ("Washington, Canonsburg and McKeesport").
         return False
-    far = namesake["country_code"] != place["country_code"] or bool(place.get("capital")) or (
-        (place["population"] or 0) >= WORLD_CITY_POPULATION)
-    return near >= 1 or not far
+    if place.get("capital") or (place["population"] or 0) >= WORLD_CITY_POPULATION:
+        return beside_local_town >= CLUSTER_MIN  # "Rome" beside Floyd County and Lindale
+    return near >= 1 or namesake["country_code"] == place["country_code"]
 
 
 def one_sense_per_article(mentions):

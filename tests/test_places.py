@@ -980,6 +980,8 @@ LOCAL_STORY_CASES = [
     ("a_big_city_is_no_village_of_its_name_in_a_state_the_story_names",  # Louisville, Mississippi has 6,600
      "Mississippi State beat Louisville in overtime, and the Bulldogs will play Connecticut next.",
      "Louisville", "US.KY"),
+    ("a_world_city_moves_only_for_towns_that_are_no_world_cities",  # London, Paris and Hamilton, Ontario
+     "The company has offices in London, Paris, Toronto, Sydney and Hamilton.", "Paris", "FR.11"),
     ("a_district_after_a_city_that_dwarfs_its_namesakes_is_the_list_s_next_item",  # Toronto, New South Wales
      "The company has offices in London, Paris, Toronto, Sydney and Hamilton.", "Toronto", "CA.08"),
     ("namesakes_abroad_that_lie_together_do_not_move_a_story_s_towns",  # New Hampshire has all three
