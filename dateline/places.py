@@ -1598,11 +1598,11 @@ def local_candidates(mention, gazetteer):
             if c["kind"] == "name" and c["feature"] in features and (c["population"] or 0) >= HAMLET_POPULATION]
 
 
-def cluster_support(place, key, points, states=()):
-    """How many other names of the story have a point within CLUSTER_KM of this place, or are
-    the first-level division that holds it ("Portland, Bangor and Lewiston" beside Maine)."""
+def cluster_support(place, key, points, states=(), km=CLUSTER_KM):
+    """How many other names of the story have a point within km of this place, or are the
+    first-level division that holds it ("Portland, Bangor and Lewiston" beside Maine)."""
     here = (place["latitude"], place["longitude"])
-    return len({other for other, point in points if other != key and distance_km(here, point) < CLUSTER_KM}
+    return len({other for other, point in points if other != key and distance_km(here, point) < km}
                | {other for other, state in states if other != key and contains(state, place)})
 
 
@@ -1635,8 +1635,9 @@ def settle_local_clusters(mentions, gazetteer, focus):
         anchored = [m for m in mentions if m.get("place") and m["place"]["feature"] in ("city", "admin2", "locality")
                     and not m["place"].get("capital")]
         anchors = [(m["key"], (m["place"]["latitude"], m["place"]["longitude"])) for m in anchored]
-        # Not a world city either, for moving a capital or world city abroad: "London, Paris, Toronto
-        # and Hamilton" are no Ontario towns for Toronto being one.
+        # Not a world city either, and nearer, for moving a capital or world city: "London, Paris,
+        # Toronto and Hamilton" are no Ontario towns for Toronto being one, nor "the Games in
+        # Athens" Georgia's for swimmers from Atlanta and Macon.
         local_anchors = [(key, point) for (key, point), m in zip(anchors, anchored) if (
             m["place"]["population"] or 0) < WORLD_CITY_POPULATION]
         states = [(m["key"], m["place"]) for m in mentions if m.get("place") and m["place"]["feature"] == "admin1"]
@@ -1656,7 +1657,8 @@ def settle_local_clusters(mentions, gazetteer, focus):
             joint, near, _, best = scored[0]
             if len(scored) > 1 and scored[1][:2] == (joint, near):
                 continue  # two namesakes among the story's places: no way to tell
-            towns = (cluster_support(best, m["key"], anchors), cluster_support(best, m["key"], local_anchors))
+            towns = (cluster_support(best, m["key"], anchors),
+                     cluster_support(best, m["key"], local_anchors, km=NEIGHBOUR_KM))
             if not is_fit_namesake(place, best, (joint, near, *towns), focus, is_placed(m), m.get("listed", False)):
                 continue
             move_to(m, best, round(joint / (joint + 1), 3))
@@ -1683,7 +1685,7 @@ def is_fit_namesake(place, namesake, support, focus, placed, listed):
     """True when a namesake's support takes a mention from its place (see settle_local_clusters).
 
     support is (namesakes and places of the story near it, places of the story near it, towns
-    of the story near it, towns but world cities near it); placed, when a place preposition
+    of the story near it, towns but world cities within NEIGHBOUR_KM); placed, when a place preposition
     governs the mention; listed, when it is in a list of places.
     """
     joint, near, beside_town, beside_local_town = support

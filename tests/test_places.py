@@ -984,6 +984,8 @@ LOCAL_STORY_CASES = [
      "The company has offices in London, Paris, Toronto, Sydney and Hamilton.", "Paris", "FR.11"),
     ("a_district_after_a_city_that_dwarfs_its_namesakes_is_the_list_s_next_item",  # Toronto, New South Wales
      "The company has offices in London, Paris, Toronto, Sydney and Hamilton.", "Toronto", "CA.08"),
+    ("a_capital_abroad_moves_only_for_towns_close_by",  # Athens, Georgia lies 100 and 130 km from them
+     "Swimmers from Atlanta and Macon won medals at the 2004 Olympic Games in Athens.", "Athens", "GR.ESYE31"),
     ("namesakes_abroad_that_lie_together_do_not_move_a_story_s_towns",  # New Hampshire has all three
      "Fans travelled from Manchester, Dover and Portsmouth for the final.", "Dover", "GB.ENG"),
 ]
