@@ -646,8 +646,10 @@ class Gazetteer:
         return tuple(dict(r) for r in rows)
 
     def place(self, geonameid):
-        """The gazetteer row of a place id, or None."""
-        row = self._db.execute("select * from places where geonameid = ?", (geonameid,)).fetchone()
+        """The gazetteer row of a place id, shaped as a candidate found by its own name, or None."""
+        row = self._db.execute(
+            "select p.*, 'name' as kind, exists(select 1 from capitals c where c.geonameid = p.geonameid) as capital"
+            " from places p where geonameid = ?", (geonameid,)).fetchone()
         return dict(row) if row else None
 
     def _country(self, code):
@@ -1700,11 +1702,14 @@ def is_fit_namesake(place, namesake, support, focus, placed, listed):
         return near >= 1 or joint >= CLUSTER_MIN and (not focus or namesake["country_code"] in focus)
     if joint < CLUSTER_MIN:
         return False
-    if (namesake["population"] or 0) < FOCUS_TOWN_POPULATION and (
-            place["feature"] in ("country", "admin1") or is_strong_place(place) and not beside_town):
-        # A village is no match for a country or state of its name ("from Wales"), nor for a
-        # big city unless a town of the story lies beside it: "Louisville" in a story of
-        # Mississippi's team is Kentucky's, but "35 miles south of Austin" Indiana's town.
+    strong = is_strong_place({**place, "kind": "name"})  # by whatever name it was found
+    big = place["feature"] in ("country", "admin1") or place.get("capital") or (
+        (place["population"] or 0) >= WORLD_CITY_POPULATION)
+    if (namesake["population"] or 0) < FOCUS_TOWN_POPULATION and (big or strong and not beside_town):
+        # A village is no match for a country, state, capital or world city of its name ("from
+        # Wales", "beat Toronto" in Pittsburgh), nor for a big city unless a town of the story
+        # lies beside it: "Louisville" in a story of Mississippi's team is Kentucky's, but "35
+        # miles south of Austin" Indiana's town.
         return False
     if place.get("capital") and namesake["country_code"] == place["country_code"] and not listed:
         # At home a capital's name means the capital: "officials in Washington" in a Pittsburgh

@@ -986,6 +986,9 @@ LOCAL_STORY_CASES = [
      "The company has offices in London, Paris, Toronto, Sydney and Hamilton.", "Toronto", "CA.08"),
     ("a_capital_abroad_moves_only_for_towns_close_by",  # Athens, Georgia lies 100 and 130 km from them
      "Swimmers from Atlanta and Macon won medals at the 2004 Olympic Games in Athens.", "Athens", "GR.ESYE31"),
+    ("a_world_city_is_no_village_of_its_name",  # Toronto, Ohio has 4,900; the world-city rule chose Toronto
+     "The American team beat Toronto in Pittsburgh, and fans from Steubenville and Weirton cheered.",
+     "Toronto", "CA.08"),
     ("namesakes_abroad_that_lie_together_do_not_move_a_story_s_towns",  # New Hampshire has all three
      "Fans travelled from Manchester, Dover and Portsmouth for the final.", "Dover", "GB.ENG"),
 ]
