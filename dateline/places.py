@@ -1628,9 +1628,10 @@ def settle_local_clusters(mentions, gazetteer, focus):
     the places near them, and the namesakes of other outliers too: "Delaware, Marysville and
     Dublin", each of them somewhere else first, are Ohio's three towns. A move abroad needs a
     place of the story itself near, and a move away from a capital or world city two towns of
-    the story that are no world cities ("Rome" beside Floyd County and Lindale); a move to a
-    country's namesake of a name the story first left unresolved needs a place of it near too.
-    Only mentions is_clusterable marked move.
+    the story that are no world cities ("Rome" beside Floyd County and Lindale); a name the story
+    first left unresolved takes a namesake one place of the story lies near, or two namesakes in
+    the story's country ("Hamilton and Fairfield" beside Butler County). Only mentions
+    is_clusterable marked move (see is_fit_namesake for the rest).
     """
     for _ in range(CLUSTER_ROUNDS):
         # Not a national capital: news of a country names it without being local to it.
