@@ -800,7 +800,8 @@ def outranked_at_home(candidate, candidates):
 
 def outside_parent_division(candidate, parents):
     """True when the text puts the name in a first-level division that does not hold the candidate:
-    "Paris, Tennessee" is no town beside the story's Texan towns."""
+    "Paris, Tennessee" is no town beside the story's Texan towns. parents_in_text writes divisions
+    as codes ('US.TN') among its countries and ids."""
     divisions = {p for p in parents if isinstance(p, str) and "." in p}
     return bool(divisions) and admin1_code(candidate) not in divisions
 
@@ -1830,8 +1831,7 @@ def is_town_of_next_place(mention, mentions, starts, text, gazetteer):
     """True for a name the model took for a person that is written before a state or country
     holding a town of its name: "Reston, Virginia", "Binh Phuoc, Vietnam"."""
     parents = parents_in_text(mention, mentions, starts, text, gazetteer)
-    divisions = {p for p in parents if isinstance(p, str) and "." in p}
-    return any(c["country_code"] in parents and (not divisions or admin1_code(c) in divisions)
+    return any(c["country_code"] in parents and not outside_parent_division(c, parents)
                for c in gazetteer.candidates(mention["key"])
                if c["kind"] == "name" and c["feature"] in ("admin1", "admin2", "city", "locality"))
 
