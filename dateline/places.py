@@ -249,9 +249,10 @@ def build_gazetteer(path):
 
     region_ids = {c["name"]: c["geonameId"] for c in gc.get_continents().values()}
     for row in read_tsv(DATA / "regions.tsv"):
-        name, feature, lat, lon, aliases = (row + [""] * 5)[:5]
+        name, feature, lat, lon, aliases, country = (row + [""] * 6)[:6]
         gid = region_ids[name] = synthetic_id(name)
-        places.append((gid, name, feature, None, None, float(lat), float(lon), None))
+        # A feature within one country names it ("Swat Valley", Pakistan): the country's stories prefer it.
+        places.append((gid, name, feature, country or None, None, float(lat), float(lon), None))
         names.append((name, gid, "name"))
         names.extend((alias, gid, "alt") for alias in aliases.split("|") if alias)
 
@@ -721,8 +722,9 @@ def shares(counts):
 def focus_votes(mentions, gazetteer):
     """The country each unambiguous country-level mention votes for, by the mention's id.
 
-    Countries, demonyms and first-level divisions count for their country; a name that is
-    also a country, division or big city elsewhere ("Georgia", "Portland") counts for neither.
+    Countries, demonyms, first-level divisions and regions within one country count for their
+    country; a name that is also a country, division, region or big city elsewhere ("Georgia",
+    "Portland") counts for neither.
     """
     votes = {}
     for m in mentions:
@@ -730,7 +732,10 @@ def focus_votes(mentions, gazetteer):
             continue  # "Hudson's Bay" is no sign of Somalia's Bay region
         named = [c for c in gazetteer.candidates(m["key"])
                  if c["kind"] != "alt" and (c["kind"] == "demonym") == (m["label"] == "NORP")]
-        codes = {c["country_code"] for c in named if c["feature"] in ("country", "admin1")}
+        # A region within one country counts as its division does: "Long Island" is New York's
+        # island as well as a district of the Bahamas, so it says neither.
+        codes = {c["country_code"] for c in named
+                 if c["feature"] in ("country", "admin1") or c["feature"] == "region" and c["country_code"]}
         # A big city of the name elsewhere makes it ambiguous too: "Portland" is no sign of Jamaica.
         cities = {c["country_code"] for c in named if c["feature"] == "city" and is_strong_place(c)}
         if len(codes) == 1 and cities <= codes:
