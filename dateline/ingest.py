@@ -43,11 +43,20 @@ DIGEST_RULE = re.compile(r"(?m)^[ \t]*(?:&?\\t)?[ \t]*(?:-[ \t]*){3,}$")
 ESCAPED_TAB = re.compile(r"(?m)^[ \t]*&?\\t[ \t]*")
 HEADLINE_MAX_CHARS = 160
 # "WASHINGTON, March 3 (Reuters) - ", "BEIRUT (AP) — ": the filing place in capitals opens the story.
+# The agency may be any ("(WMBF)", "(APP)"), and the place end in a colon ("NEW DELHI: "), a dash
+# without spaces ("WASHINGTON—President") or, after an agency, nothing ("MEXICO CITY (AP) Mexico's").
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:, ?[A-Z][A-Za-z.'\- ]{1,30})?)"
+    r"(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:, ?[A-Z](?:[A-Za-z.' ]|-(?!-)){1,30})?)"
     r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}))?"
-    r"(?: ?\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|CNN|Bloomberg)\))?"
-    r" ?[-–—]+ ")
+    r"(?P<agency> ?\((?:[A-Z][A-Za-z]{1,14}(?: [A-Z][A-Za-z]{1,14})?| )\))?"
+    r"(?P<sep> ?[-–—]+ |[–—](?=[A-Z])| ?[-–—]{2}(?:\([^)\n]{0,30}\)[-–—]{2})?(?=[A-Z])|(?P<colon>:(?: |(?=[A-Z])))"
+    r"|(?(agency) (?=[A-Z])|(?!)))")
+# Labels a story may open with in capitals that name no place: "UPDATE: ", "EXCLUSIVE: ".
+NOT_DATELINES = {"UPDATE", "UPDATED", "BREAKING", "BREAKING NEWS", "EXCLUSIVE", "WATCH", "WARNING", "OPINION",
+                 "ANALYSIS", "EDITORIAL", "COMMENT", "LIVE", "VIDEO", "PHOTOS", "REVIEW", "INTERVIEW",
+                 "CORRECTION", "NOTE", "EDITOR'S NOTE", "FILE", "FACTBOX", "EXPLAINER", "FEATURE", "Q&A"}
+# A dateline may open a later paragraph, after a caption or a byline: one of the first few.
+DATELINE_PARAGRAPHS = 3
 BYLINE = re.compile(r"By (?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:,? [^\n]{0,80})?\n")
 # Fewer words than this in an HTML page's extracted text is navigation, not an article.
 MIN_HTML_WORDS = 8
@@ -384,11 +393,33 @@ def find_dateline_and_byline(text, title_in_text=False):
         start = match.end()
         while start < len(text) and text[start] == "\n":
             start += 1
-    match = DATELINE.match(text, start)
-    if match and re.search(r"[A-Z]{3,}", match.group("place")):
-        dateline = match.group(0).strip().rstrip("-–—").strip()
+    match = dateline_at(text, start)
+    paragraph = start
+    for _ in range(DATELINE_PARAGRAPHS - 1):
+        end = text.find("\n", paragraph)
+        # Past a photo caption or a headline only, never a paragraph of another story (a digest's).
+        if match or end < 0 or not (CAPTION_CREDIT.search(text, paragraph, end) or looks_like_headline(text[paragraph:end])):
+            break
+        paragraph = end + 1
+        while paragraph < len(text) and text[paragraph] == "\n":
+            paragraph += 1
+        # Later in the text only the wire's own form: an agency or a dash, not a colon.
+        match = dateline_at(text, paragraph)
+        match = match if match and not match.group("colon") else None
+    if match:
+        dateline = text[match.start():match.start("sep")].strip()
         skip.append((match.start(), match.end()))
     return dateline, byline, skip
+
+
+def dateline_at(text, start):
+    """The dateline opening the text at `start`, if one does: a place in capitals, not a label."""
+    match = DATELINE.match(text, start)
+    if not match or not re.search(r"[A-Z]{3,}", match.group("place")):
+        return None
+    if match.group("place").split(",")[0].strip() in NOT_DATELINES:
+        return None
+    return match
 
 
 def _string(value):

@@ -1,6 +1,8 @@
 """Ingest: every format, metadata, the caption rule and text repair, on files written here."""
 import json
 
+import pytest
+
 from dateline import ingest
 
 
@@ -62,6 +64,28 @@ def test_hard_wrapped_wire_copy_is_unwrapped_into_paragraphs():
         "Two cranes arrived from the capital before noon.",
         "Relatives waited behind police tape for news of the missing."])
     assert ingest.repair_text(prose) == prose
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("MADRID, May 2 (Reuters) - Spain's government approved the budget.", "MADRID, May 2 (Reuters)"),
+    ("HORRY COUNTY, SC (WMBF) - A homeless man and his dog were rescued.", "HORRY COUNTY, SC (WMBF)"),  # any station
+    ("NEW DELHI: The High Court sought a response on Monday.", "NEW DELHI"),  # the Indian press's colon
+    ("QUETTA, June 3 (APP):Police said two men were arrested.", "QUETTA, June 3 (APP)"),
+    ("WASHINGTON—The president signed the order on Friday.", "WASHINGTON"),  # a dash without spaces
+    ("MEXICO CITY (AP) Mexico's Senate passed the bill.", "MEXICO CITY (AP)"),  # the agency, then the story
+    ("PLEASANTON, Calif.--(BUSINESS WIRE)--Acme Corp. today announced a deal.", "PLEASANTON, Calif."),
+    ("WINSTON-SALEM, N.C. (AP) - A fire destroyed a warehouse.", "WINSTON-SALEM, N.C. (AP)"),
+    # After a photo caption, as wire pages print it.
+    ("Fans cheer before the final in Columbus, Ohio. (AP Photo/Jane Roe)\n\nCOLUMBUS, Ohio (AP) — So how do they top that?",
+     "COLUMBUS, Ohio (AP)"),
+    ("UPDATE: The company said output would fall.", None),  # a label, not a place
+    ("COVID-19 cases rose again in the city.", None),
+    ("NATO-led forces said the road was open.", None),
+    # A digest's second story: its dateline is not the first story's filing place.
+    ("Iran said its forces had repulsed the attack.\n\nBEIRUT - Rescue workers planned to evacuate the wounded.", None),
+])
+def test_a_dateline_is_the_filing_place_the_story_opens_with(text, dateline):
+    assert ingest.find_dateline_and_byline(text)[0] == dateline
 
 
 def test_text_file_with_sidecar_metadata(tmp_path):
