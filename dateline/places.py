@@ -1250,7 +1250,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     place names inside longer names are added as nested mentions. The focus place is
     the country the article names most (as countries or demonyms), or None; the town a
     dateline files from counts as one more naming of its country ("MADRID - ... in the port
-    of Cadiz" is Spain's Cadiz).
+    of Cadiz" is Spain's Cadiz) and its division ("HORRY COUNTY, SC - ... in Garden City").
     """
     for m in mentions:
         m.setdefault("key", normalize_name(m["text"]))
@@ -1350,6 +1350,9 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if id(m) in votes:
             own_votes[m["key"]][votes[id(m)]] += 1
     divisions = focus_divisions(mentions, gazetteer)
+    if filed_from is not None and filed_from["feature"] in LOCAL_FEATURES and admin1_code(filed_from):
+        # The state a story is filed from holds its towns: "HORRY COUNTY, SC - ... in Garden City".
+        divisions[admin1_code(filed_from)].add("(dateline)")
     neighbours = neighbour_points(mentions, gazetteer)
     firms = organisation_short_names(mentions)
     groups = place_list_groups(mentions, text)
@@ -1410,7 +1413,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         m["candidates"] = alternatives
         m["metonymic"] = bool(place) and (bool(m.get("toponym")) or is_metonym(m, place))
         m["clusterable"] = is_clusterable(m, place, unsure, own_focus, firms)
-    settle_local_clusters(mentions, gazetteer, focus)
+    settle_local_clusters(mentions, gazetteer, focus, filed_from)
     one_sense_per_article(mentions)
     return gazetteer.country(max(focus, key=focus.get)) if focus else None
 
@@ -1627,7 +1630,7 @@ def is_clusterable(mention, place, unsure, own_focus, firms):
     return not (mention["metonymic"] or named and (place.get("capital") or place["feature"] in ("country", "admin1")))
 
 
-def settle_local_clusters(mentions, gazetteer, focus):
+def settle_local_clusters(mentions, gazetteer, focus, filed_from=None):
     """Move a name to its namesake among the story's other places (see CLUSTER_MIN).
 
     A place that lies near none of the story's other places is an outlier. Its namesakes count
@@ -1637,11 +1640,13 @@ def settle_local_clusters(mentions, gazetteer, focus):
     the story that are no world cities ("Rome" beside Floyd County and Lindale); a name the story
     first left unresolved takes a namesake one place of the story lies near, or two namesakes in
     the story's country ("Hamilton and Fairfield" beside Butler County). Only mentions
-    is_clusterable marked move (see is_fit_namesake for the rest).
+    is_clusterable marked move (see is_fit_namesake for the rest). The town a dateline files
+    from is one of the story's places ("SPRINGFIELD, Ill." beside Decatur and Jacksonville).
     """
+    filed = [{"key": "(dateline)", "place": filed_from}] if filed_from else []
     for _ in range(CLUSTER_ROUNDS):
         # Not a national capital: news of a country names it without being local to it.
-        anchored = [m for m in mentions if m.get("place") and m["place"]["feature"] in ("city", "admin2", "locality")
+        anchored = [m for m in mentions + filed if m.get("place") and m["place"]["feature"] in ("city", "admin2", "locality")
                     and not m["place"].get("capital")]
         anchors = [(m["key"], (m["place"]["latitude"], m["place"]["longitude"])) for m in anchored]
         # Not a world city either, and nearer, for moving a capital or world city: "London, Paris,

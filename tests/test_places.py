@@ -1023,6 +1023,15 @@ LOCAL_STORY_CASES = [
     ("a_world_city_is_no_village_of_its_name",  # Toronto, Ohio has 4,900; the world-city rule chose Toronto
      "The American team beat Toronto in Pittsburgh, and fans from Steubenville and Weirton cheered.",
      "Toronto", "CA.08"),
+    ("the_town_a_story_is_filed_from_is_one_of_its_places",  # Lebanon, the country, before
+     "NASHVILLE, Tenn. (AP) — Crews from Lebanon and Gallatin fought the fire.", "Lebanon", "US.TN"),
+    ("the_dateline_s_town_and_the_story_s_town_move_a_big_namesake",  # Manhattan, New York, before
+     "TOPEKA, Kan. (AP) — Storms damaged homes in Manhattan and Junction City on Monday.", "Manhattan", "US.KS"),
+    ("the_state_a_story_is_filed_from_holds_its_towns",  # many Garden Cities, none sure before
+     "HORRY COUNTY, S.C. (WMBF) - A homeless man and his dog live on Atlantic Avenue in Garden City.",
+     "Garden City", "US.SC"),
+    ("the_state_of_the_dateline_s_town_holds_a_town_far_from_it",  # Ashland lies 250 km from Cincinnati
+     "CINCINNATI (AP) — A fire destroyed a barn near Ashland on Monday.", "Ashland", "US.OH"),
     ("namesakes_abroad_that_lie_together_do_not_move_a_story_s_towns",  # New Hampshire has all three
      "Fans travelled from Manchester, Dover and Portsmouth for the final.", "Dover", "GB.ENG"),
 ]
