@@ -90,6 +90,9 @@ WATER_WORDS = {"sea", "ocean", "strait", "straits"}
 # The last word of a name no place bears that says it is no town: "the Nile Delta" holds no Delta
 # State, "Washington Township" no Washington.
 NOT_TOWN_ENDINGS = WATER_WORDS | {"river", "delta", "lake", "creek", "bay", "gulf", "canal", "township"}
+# Nouns a region's name modifies as a region, not as a firm: "the Amazon rainforest".
+REGION_HEAD_NOUNS = {"rainforest", "forest", "jungle", "basin", "river", "region", "delta", "valley", "desert",
+                     "coast", "sea", "mountains", "range", "glacier"}
 # "Mosul City" is Mosul where the story is in Iraq; a name so ending holds no other place ("Man City").
 TOWN_ENDINGS = {"city", "town"}
 # A name before one of these names a people, not a place: "the Kikuyu tribe" is no town in Kenya.
@@ -1229,6 +1232,16 @@ def places_in_parts(mention, text, gazetteer):
     return found
 
 
+def names_firm_not_region(mention, text, gazetteer):
+    """True for a firm named like a region, written as a firm is: "Amazon said", "works at Amazon",
+    "the Amazon warehouse"; "the Amazon" alone, or "the Amazon rainforest", is the region."""
+    if not all(c["feature"] == "region" for c in gazetteer.candidates(mention["key"]) if is_strong_place(c)):
+        return False
+    after_the = re.search(r"\bthe\s+$", text[max(0, mention["start"] - 6):mention["start"]], re.IGNORECASE)
+    landform = mention.get("dep") == "compound" and mention.get("head_lemma") in REGION_HEAD_NOUNS
+    return not after_the or (mention.get("dep") == "compound" and not landform)
+
+
 def is_small_capital(candidate):
     """A capital too small to be strong on its population alone: Stanley, Falklands; Kingston, Norfolk Island."""
     return candidate["feature"] == "city" and (candidate["population"] or 0) < STRONG_CITY_POPULATION
@@ -1286,7 +1299,8 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             continue
         if m.get("names_thing"):
             continue  # "the ferry Estonia" is a ship, "the Mecca Bingo chain" a business
-        if m["key"] in known_organisations() and not names_a_place(m["key"], gazetteer):
+        if m["key"] in known_organisations() and (not names_a_place(m["key"], gazetteer)
+                                                  or names_firm_not_region(m, text, gazetteer)):
             m["label"], m["was_label"] = "ORG", m["label"]  # "the White House" is no town in Tennessee
             continue
         if m.get("titled"):

@@ -1055,3 +1055,17 @@ def test_a_name_taken_for_a_person_before_a_state_holding_its_town_is_the_town(r
     mentions, _ = resolve("A 30-year-old Dundalk, Md. man was arrested after a chase.")
     assert mentions["Dundalk"]["label"] == "GPE"
     assert places.admin1_code(place(gazetteer, mentions["Dundalk"])) == "US.MD"
+
+
+@pytest.mark.parametrize("text, region", [
+    ("She works at Amazon and lives in Seattle.", False),
+    ("Amazon said it would hire 100,000 workers in the United States.", False),
+    ("Workers at the Amazon warehouse in Coventry went on strike.", False),
+    ("Fires in the Amazon destroyed a record area of forest, Brazil's space agency said.", True),
+    ("Deforestation of the Amazon rainforest rose in Brazil.", True),
+])
+def test_a_firm_named_like_a_region_is_the_firm_unless_the_text_says_the_region(resolve, text, region):
+    mentions, _ = resolve(text)
+    assert bool(mentions["Amazon"]["place_id"]) == region
+    if not region:
+        assert mentions["Amazon"]["type"] == "ORG"
