@@ -151,6 +151,8 @@ LABEL_CASES = [
      "Soldiers entered Quraytayn in the morning.", "Quraytayn", "GPE"),
     ("a_people_s_name_on_a_vehicle_is_its_model_not_a_town",  # the model says NORP; Chinook, Montana
      "Gunmen shot down a Chinook transport helicopter near the base.", "Chinook", "NORP"),
+    ("a_known_place_on_or_off_which_something_is_is_a_place",  # the model tags nothing
+     "Fishermen on Lake Chad say the water has retreated from their villages.", "Lake Chad", "GPE"),
     ("a_known_place_a_verb_of_attack_takes_is_a_place",  # the model tags nothing
      "Dozens of airstrikes by Russian jets hit Aleppo on Monday.", "Aleppo", "GPE"),
     ("a_name_after_a_ship_noun_is_the_ship_s",  # the model says GPE
