@@ -1348,11 +1348,16 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     starts = [m["start"] for m in mentions]
     # Once placed ("in Malakal", "Reston, Virginia"), a name the model took for a person is the
     # place elsewhere in the story too ("the area of Malakal"), unless it stands where a person does.
-    placed_names.update(m["text"] for m in mentions if m["label"] == "PERSON" and not m.get("titled") and (
-        m["text"] not in name_words | players) and is_town_of_next_place(m, mentions, starts, text, gazetteer))
+    placed_here = {id(m) for m in mentions if m["label"] == "PERSON" and not m.get("titled") and (
+        m["text"] not in name_words | players) and is_town_of_next_place(m, mentions, starts, text, gazetteer)}
+    placed_names.update(m["text"] for m in mentions if id(m) in placed_here)
     for m in mentions:
-        if m["label"] == "PERSON" and m["text"] in placed_names and not stands_as_person(m):
+        # Where the text places the name itself, it is the town whatever its clause: "Austin, in
+        # Scott County, Indiana, was the epicenter".
+        if m["label"] == "PERSON" and m["text"] in placed_names and (id(m) in placed_here or not stands_as_person(m)):
             m["label"], m["was_label"] = "GPE", m["label"]
+        elif m["label"] == "PERSON" and is_named_division(m, gazetteer):
+            m["label"], m["was_label"], m["named_division"] = "GPE", m["label"], True  # "Residents of Jefferson Parish"
     votes = focus_votes(mentions, gazetteer)
     counts = focus_counts(mentions, gazetteer, votes)
     filed_from = resolve_dateline(dateline, gazetteer)
@@ -1415,7 +1420,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         if place is not None and parents and place["feature"] in ("city", "locality") and (
                 place["country_code"] not in parents and not is_strong_place(place)):
             place = None  # "London's Heathrow" is no town in Florida: the parent holds no such place
-        if m.get("was_label") == "PERSON" and place and not is_strong_place(place) and (
+        if m.get("was_label") == "PERSON" and place and not is_strong_place(place) and not m.get("named_division") and (
                 place["kind"] == "alt" or (place["country_code"] not in focus and not has_own_context(m))):
             # Only a strong place made a person's name a place: "Bush" is Būsh, Egypt, or no one's
             # town, not Bushland, Texas, by another of its names. A town of the article's country
@@ -1932,6 +1937,14 @@ def is_in_place(mention):
     """True for a name after "in", "at", "near" and the like; not "to" or "from", which take
     people as often ("an adviser to President Bush")."""
     return mention.get("dep") == "pobj" and mention.get("head_lemma") in PLACE_PREPOSITIONS
+
+
+def is_named_division(mention, gazetteer):
+    """True for a name that ends in a division's word and is a division's name ("Jefferson Parish",
+    "Suffolk County"): no person bears it."""
+    words = mention["key"].split()
+    return len(words) > 1 and bool(DIVISION_WORDS.fullmatch(words[-1])) and any(
+        c["feature"] in ("admin1", "admin2") and c["kind"] != "demonym" for c in gazetteer.candidates(mention["key"]))
 
 
 def stands_as_person(mention):

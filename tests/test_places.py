@@ -1069,3 +1069,14 @@ def test_a_firm_named_like_a_region_is_the_firm_unless_the_text_says_the_region(
     assert bool(mentions["Amazon"]["place_id"]) == region
     if not region:
         assert mentions["Amazon"]["type"] == "ORG"
+
+
+@pytest.mark.parametrize("text, name, division", [
+    # The model reads both as people; the first is the subject of its clause.
+    ("The virus spread in southern Indiana. Austin, in Scott County, Indiana, was the epicenter of the outbreak.",
+     "Austin", "US.IN"),
+    ("Residents of Jefferson Parish will be evacuated before the storm.", "Jefferson Parish", "US.LA"),
+])
+def test_a_name_the_text_makes_a_place_is_no_person(resolve, gazetteer, text, name, division):
+    mentions, _ = resolve(text)
+    assert places.admin1_code(place(gazetteer, mentions[name])) == division
