@@ -1793,8 +1793,9 @@ def has_own_context(mention):
 
 PARENT_SEPARATORS = {",", "in", ", in"}
 # "Seaforth, northwest England", "Homs in central Syria": a compass word between a place and its parent.
-PARENT_GAP = re.compile(r"(?:,|in|, in)(?: (?:the )?(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?",
-                        re.IGNORECASE)
+COMPASS_WORDS = r"(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
+# "X, Y", "X in Y", "X in the Y" ("Kalam in the Swat Valley"), "X in southern Y"; not "X, the Y".
+PARENT_GAP = re.compile(rf"(?:,(?: (?:the )?{COMPASS_WORDS})?|(?:, )?in(?: (?:the )?{COMPASS_WORDS}| the)?)", re.IGNORECASE)
 POSSESSIVE_PARENT = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
 
@@ -1812,7 +1813,9 @@ def parents_in_text(mention, mentions, starts, text, gazetteer, listed=False):
         if other["start"] < end or not PARENT_GAP.fullmatch(" ".join(text[end:other["start"]].split())):
             continue
         candidates = gazetteer.candidates(other["key"])
-        holders = [c for c in candidates if c["feature"] in ("country", "admin1", "admin2") and c["kind"] != "demonym"]
+        # A region within one country holds its places too: "Kalam in the Swat Valley".
+        holders = [c for c in candidates if c["kind"] != "demonym" and (
+            c["feature"] in ("country", "admin1", "admin2") or c["feature"] == "region" and c["country_code"])]
         holders = holders or compass_part_of(other["key"], gazetteer)  # "Cornwall in South West England"
         if not holders:
             break  # the chain ends at a name that holds nothing: "Eastbourne, Isle of Wight, ... Canterbury"
