@@ -903,7 +903,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
             # "Central Kenya", "North Wales": the country or division a part of it lies in, beside
             # any small town of the whole name (North Wales, Pennsylvania); "North Korea" is whole,
             # and so is a town named for a city's part (East Providence, Rhode Island).
-            candidates = tuple(candidates) + tuple(c for c in compass_part_of(key, gazetteer)
+            candidates = tuple(candidates) + tuple(c for c in compass_part_of(key, gazetteer, regions=not candidates)
                                                    if not candidates or c["feature"] != "city")
         if not candidates and " " in key and len(key) >= 8:
             candidates = gazetteer.joined_spelling(key)  # "Deir Ezzor" for "Deir ez-Zor"
@@ -1013,15 +1013,18 @@ def is_same_sense(a, b):
         abs(a["latitude"] - b["latitude"]) < SENSE_KM / 111 and abs(a["longitude"] - b["longitude"]) < SENSE_KM / 60)
 
 
-def compass_part_of(key, gazetteer):
+def compass_part_of(key, gazetteer, regions=False):
     """The countries and first-level divisions a part named by its compass points lies in, for a
-    name the gazetteer lacks: "South West England" is in England, "Central Kenya" in Kenya,
-    "northeast Nigeria" in Nigeria; and the big city a part of it is in: "west Belfast"."""
+    name the gazetteer lacks: "North West Scotland" is in Scotland, "Central Kenya" in Kenya,
+    "northeast Nigeria" in Nigeria; and the big city a part of it is in: "west Belfast". With
+    `regions`, a region too: "the Eastern Mediterranean" (but a name the gazetteer has in any
+    form, "West Java", is no part of Java the island)."""
     part = COMPASS_PART.match(key)
     if part is None:
         return ()
+    features = ("country", "admin1", "region", "continent") if regions else ("country", "admin1")
     return tuple(c for c in gazetteer.candidates(key[part.end():]) if c["kind"] != "demonym" and (
-        c["feature"] in ("country", "admin1") or (c["feature"] == "city" and is_strong_place(c))))
+        c["feature"] in features or (c["feature"] == "city" and is_strong_place(c))))
 
 
 def container_bonus(candidate, child):
@@ -1816,7 +1819,9 @@ def parents_in_text(mention, mentions, starts, text, gazetteer, listed=False):
         # A region within one country holds its places too: "Kalam in the Swat Valley".
         holders = [c for c in candidates if c["kind"] != "demonym" and (
             c["feature"] in ("country", "admin1", "admin2") or c["feature"] == "region" and c["country_code"])]
-        holders = holders or compass_part_of(other["key"], gazetteer)  # "Cornwall in South West England"
+        # "Cornwall in South West England", "Normanton in West Yorkshire" (a region within one country).
+        holders = holders or [c for c in compass_part_of(other["key"], gazetteer, regions=True)
+                              if c["feature"] != "region" or c["country_code"]]
         if not holders:
             break  # the chain ends at a name that holds nothing: "Eastbourne, Isle of Wight, ... Canterbury"
         if listed and is_listed_city_not_parent(mention, holders, candidates, gazetteer):

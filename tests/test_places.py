@@ -103,6 +103,11 @@ RESOLUTION_CASES = [
      "The couple were poisoned in the English city of Salisbury in March.", "Salisbury", "country_code", "GB"),
     ("a_part_named_by_its_compass_points_is_in_the_division_it_names",
      "Floods closed roads in North West Scotland on Sunday.", "North West Scotland", "name", "Scotland"),
+    ("a_part_of_a_region_named_by_its_compass_points_is_in_the_region",
+     "Migrant boats capsized in the Western Mediterranean off the coast of Morocco.",
+     "Western Mediterranean", "name", "Mediterranean"),
+    ("a_region_within_one_country_named_by_its_compass_points_is_a_parent",  # Normanton, Queensland, has 1,555
+     "He was defending the Labour stronghold of Normanton in West Yorkshire.", "Normanton", "country_code", "GB"),
     ("a_part_named_by_one_compass_word_is_in_the_country_it_names",  # the model tags "northeast Nigeria"
      "A suicide bomber struck a market in the town of Biu, northeast Nigeria, on Thursday.", "northeast Nigeria",
      "name", "Nigeria"),
