@@ -1633,8 +1633,14 @@ def names_owner(token, offset, mentions):
     owned = token.head
     if owned.lower_ in WEEKDAYS or owned.ent_type_ in ("DATE", "TIME"):
         return False
+    if token.dep_ == "pobj" and owned.lower_ == "of" and owned.head.lemma_.lower() in MISSION_NOUNS:
+        return True  # "the embassy of the Republic of Congo" stands in another country
     return token.dep_ in ("poss", "compound", "amod", "nmod") and (
         owned.lemma_.lower() not in BOUNDARY_NOUNS | PLACE_PART_NOUNS | COMPASS_WORDS)
+
+
+# A country's missions abroad: "the embassy of X" is not in X.
+MISSION_NOUNS = {"embassy", "consulate", "legation", "mission"}
 
 
 def names_home(token, offset, mentions):

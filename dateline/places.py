@@ -903,8 +903,11 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
             # "Central Kenya", "North Wales": the country or division a part of it lies in, beside
             # any small town of the whole name (North Wales, Pennsylvania); "North Korea" is whole,
             # and so is a town named for a city's part (East Providence, Rhode Island).
+            # A part of a broad region is still broad ("the Eastern Mediterranean"); a part of a
+            # region within one country ("East Ghouta") is a place of its own the gazetteer lacks.
             candidates = tuple(candidates) + tuple(c for c in compass_part_of(key, gazetteer, regions=not candidates)
-                                                   if not candidates or c["feature"] != "city")
+                                                   if (not candidates or c["feature"] != "city")
+                                                   and not (c["feature"] == "region" and c["country_code"]))
         if not candidates and " " in key and len(key) >= 8:
             candidates = gazetteer.joined_spelling(key)  # "Deir Ezzor" for "Deir ez-Zor"
     if is_generic(key):

@@ -364,6 +364,8 @@ LOCATION_CASES = [
      "Peru's deputy interior minister was shot dead outside his home on Tuesday.", "shot", "Peru"),
     ("location_is_the_owner_of_what_force_is_done_to_unless_kept_abroad",
      "Norway's embassy was bombed on Tuesday night.", "bombed", None),
+    ("a_country_whose_embassy_a_march_goes_to_is_not_its_place",
+     "They marched from the city centre to the embassy of the neighbouring Republic of Congo on Friday.", "marched", None),
     ("a_protest_at_what_a_country_does_is_not_in_it",
      "Exiled writers protested Vietnam's arrests of bloggers on Tuesday.", "protested", None),
     ("location_is_the_division_the_subject_belongs_to",
