@@ -1200,6 +1200,8 @@ def toponyms_inside(mention, text, gazetteer):
             if is_generic(key) or not surface[:1].isupper() or (len(surface) <= 2 and not surface.isupper()):
                 continue
             candidates = gazetteer.candidates(key)
+            if key in known_organisations() and all(c["feature"] == "region" for c in candidates if is_strong_place(c)):
+                continue  # a firm named like a region opens its division's name: "Amazon Web Services"
             # Not a small capital inside a firm's name, nor the division around it: "Morgan Stanley"
             # holds no Stanley, Falklands, "McDonnell Douglas" no Douglas, Isle of Man; and a sea or
             # region that ends a name is a firm's word ("Union Pacific", "Security Pacific").

@@ -1098,3 +1098,8 @@ def test_a_region_within_one_country_is_a_parent_after_in_the(resolve, gazetteer
 def test_a_name_after_a_comma_and_the_is_no_parent(resolve, gazetteer):
     mentions, _ = resolve("In London, the U.S. was supported by the U.K. and the Netherlands.")
     assert place(gazetteer, mentions["London"])["country_code"] == "GB"
+
+
+def test_a_firm_s_name_opening_a_longer_name_holds_no_region(resolve):
+    _, result = resolve("Amazon Web Services said the outage was fixed.")
+    assert not [m["text"] for m in result["mentions"] if m["place_id"]]
