@@ -1103,3 +1103,27 @@ def test_a_name_after_a_comma_and_the_is_no_parent(resolve, gazetteer):
 def test_a_firm_s_name_opening_a_longer_name_holds_no_region(resolve):
     _, result = resolve("Amazon Web Services said the outage was fixed.")
     assert not [m["text"] for m in result["mentions"] if m["place_id"]]
+
+
+def test_every_region_that_names_its_country_lies_in_that_country():
+    # A typo in regions.tsv (a sign lost, two figures swapped) puts a river on another continent.
+    from countryinfo import CountryInfo
+
+    def points(geometry):
+        if len(geometry) == 2 and all(isinstance(v, (int, float)) for v in geometry):
+            yield geometry
+        else:
+            for part in geometry:
+                yield from points(part)
+    checked = 0
+    for row in places.read_tsv(places.DATA / "regions.tsv"):
+        name, _feature, lat, lon, _aliases, country = (row + [""] * 6)[:6]
+        outline = CountryInfo(country).info().get("geoJSON", {}).get("features", []) if country else []
+        corners = [p for f in outline for p in points(f["geometry"]["coordinates"])]
+        if not corners:
+            continue
+        lons, lats = [p[0] for p in corners], [p[1] for p in corners]
+        # A sea or bay lies off the coast: a degree and a half of room around the outline's box.
+        assert min(lats) - 1.5 <= float(lat) <= max(lats) + 1.5 and min(lons) - 1.5 <= float(lon) <= max(lons) + 1.5, name
+        checked += 1
+    assert checked > 100
