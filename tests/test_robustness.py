@@ -215,7 +215,8 @@ def test_killed_build_leaves_the_published_database_intact(tmp_path):
 def test_ctrl_c_stops_cleanly_with_a_message(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
-    for n in range(60):
+    # Enough that the build is still running half a second after it starts, on a fast machine too.
+    for n in range(400):
         (folder / f"{n:03}.txt").write_text(f"Rebels attacked {n + 2} checkpoints near Homs on Tuesday, officials said.\n" * 5)
     db_path = tmp_path / "news.db"
     cmd = [sys.executable, "-m", "dateline.cli", "build", str(folder), "--db", str(db_path),
@@ -225,6 +226,7 @@ def test_ctrl_c_stops_cleanly_with_a_message(tmp_path):
     while not db_path.with_name("news.db.building").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.5)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
