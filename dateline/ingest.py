@@ -55,7 +55,7 @@ DATELINE = re.compile(
 NOT_DATELINES = {"UPDATE", "UPDATED", "BREAKING", "BREAKING NEWS", "EXCLUSIVE", "WATCH", "WARNING", "OPINION",
                  "ANALYSIS", "EDITORIAL", "COMMENT", "LIVE", "VIDEO", "PHOTOS", "REVIEW", "INTERVIEW",
                  "CORRECTION", "NOTE", "EDITOR'S NOTE", "FILE", "FACTBOX", "EXPLAINER", "FEATURE", "Q&A"}
-# A dateline may open a later paragraph, after a caption or a byline: one of the first few.
+# A dateline may open a later paragraph, after a photo caption or a headline: one of the first few.
 DATELINE_PARAGRAPHS = 3
 BYLINE = re.compile(r"By (?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:,? [^\n]{0,80})?\n")
 # Fewer words than this in an HTML page's extracted text is navigation, not an article.

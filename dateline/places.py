@@ -737,8 +737,7 @@ def focus_votes(mentions, gazetteer):
                  if c["kind"] != "alt" and (c["kind"] == "demonym") == (m["label"] == "NORP")]
         # A region within one country counts as its division does: "Long Island" is New York's
         # island as well as a district of the Bahamas, so it says neither.
-        codes = {c["country_code"] for c in named
-                 if c["feature"] in ("country", "admin1") or c["feature"] == "region" and c["country_code"]}
+        codes = {c["country_code"] for c in named if c["feature"] in ("country", "admin1") or is_region_in_one_country(c)}
         # A big city of the name elsewhere makes it ambiguous too: "Portland" is no sign of Jamaica.
         cities = {c["country_code"] for c in named if c["feature"] == "city" and is_strong_place(c)}
         if len(codes) == 1 and cities <= codes:
@@ -907,7 +906,7 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
             # region within one country ("East Ghouta") is a place of its own the gazetteer lacks.
             candidates = tuple(candidates) + tuple(c for c in compass_part_of(key, gazetteer, regions=not candidates)
                                                    if (not candidates or c["feature"] != "city")
-                                                   and not (c["feature"] == "region" and c["country_code"]))
+                                                   and not is_region_in_one_country(c))
         if not candidates and " " in key and len(key) >= 8:
             candidates = gazetteer.joined_spelling(key)  # "Deir Ezzor" for "Deir ez-Zor"
     if is_generic(key):
@@ -1200,7 +1199,7 @@ def toponyms_inside(mention, text, gazetteer):
             if is_generic(key) or not surface[:1].isupper() or (len(surface) <= 2 and not surface.isupper()):
                 continue
             candidates = gazetteer.candidates(key)
-            if key in known_organisations() and all(c["feature"] == "region" for c in candidates if is_strong_place(c)):
+            if key in known_organisations() and names_only_regions(candidates):
                 continue  # a firm named like a region opens its division's name: "Amazon Web Services"
             # Not a small capital inside a firm's name, nor the division around it: "Morgan Stanley"
             # holds no Stanley, Falklands, "McDonnell Douglas" no Douglas, Isle of Man; and a sea or
@@ -1243,11 +1242,22 @@ def places_in_parts(mention, text, gazetteer):
 def names_firm_not_region(mention, text, gazetteer):
     """True for a firm named like a region, written as a firm is: "Amazon said", "works at Amazon",
     "the Amazon warehouse"; "the Amazon" alone, or "the Amazon rainforest", is the region."""
-    if not all(c["feature"] == "region" for c in gazetteer.candidates(mention["key"]) if is_strong_place(c)):
+    if not names_only_regions(gazetteer.candidates(mention["key"])):
         return False
     after_the = re.search(r"\bthe\s+$", text[max(0, mention["start"] - 6):mention["start"]], re.IGNORECASE)
     landform = mention.get("dep") == "compound" and mention.get("head_lemma") in REGION_HEAD_NOUNS
     return not after_the or (mention.get("dep") == "compound" and not landform)
+
+
+def names_only_regions(candidates):
+    """True when every strong place among a name's candidates is a region ("Amazon")."""
+    return all(c["feature"] == "region" for c in candidates if is_strong_place(c))
+
+
+def is_region_in_one_country(candidate):
+    """True for a region that lies within one country ("Swat Valley", Pakistan): it names the
+    country as a division does."""
+    return candidate["feature"] == "region" and bool(candidate["country_code"])
 
 
 def is_small_capital(candidate):
@@ -1801,9 +1811,9 @@ def has_own_context(mention):
 
 PARENT_SEPARATORS = {",", "in", ", in"}
 # "Seaforth, northwest England", "Homs in central Syria": a compass word between a place and its parent.
-COMPASS_WORDS = r"(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
+COMPASS_PATTERN = r"(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
 # "X, Y", "X in Y", "X in the Y" ("Kalam in the Swat Valley"), "X in southern Y"; not "X, the Y".
-PARENT_GAP = re.compile(rf"(?:,(?: (?:the )?{COMPASS_WORDS})?|(?:, )?in(?: (?:the )?{COMPASS_WORDS}| the)?)", re.IGNORECASE)
+PARENT_GAP = re.compile(rf"(?:,(?: (?:the )?{COMPASS_PATTERN})?|(?:, )?in(?: (?:the )?{COMPASS_PATTERN}| the)?)", re.IGNORECASE)
 POSSESSIVE_PARENT = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
 
@@ -1823,10 +1833,10 @@ def parents_in_text(mention, mentions, starts, text, gazetteer, listed=False):
         candidates = gazetteer.candidates(other["key"])
         # A region within one country holds its places too: "Kalam in the Swat Valley".
         holders = [c for c in candidates if c["kind"] != "demonym" and (
-            c["feature"] in ("country", "admin1", "admin2") or c["feature"] == "region" and c["country_code"])]
+            c["feature"] in ("country", "admin1", "admin2") or is_region_in_one_country(c))]
         # "Cornwall in South West England", "Normanton in West Yorkshire" (a region within one country).
         holders = holders or [c for c in compass_part_of(other["key"], gazetteer, regions=True)
-                              if c["feature"] != "region" or c["country_code"]]
+                              if c["feature"] != "region" or is_region_in_one_country(c)]
         if not holders:
             break  # the chain ends at a name that holds nothing: "Eastbourne, Isle of Wight, ... Canterbury"
         if listed and is_listed_city_not_parent(mention, holders, candidates, gazetteer):
