@@ -360,6 +360,9 @@ def test_directions_and_landforms_are_not_far_away_divisions(resolve, gazetteer)
     # An agency's adjective is no region of Togo.
     _, result = resolve("Maritime Safety Agency officials ordered fishing boats back to port.")
     assert result["places"] == []
+    # A part of a country written as one word is no town named for it: "North East", Pennsylvania.
+    mentions, _ = resolve("The railroad raised rates between points in the South and points in the Northeast.")
+    assert mentions["Northeast"]["place_id"] is None
 
 
 def test_an_adjective_of_a_country_is_not_a_village(gazetteer):
