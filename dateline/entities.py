@@ -629,7 +629,11 @@ def with_whole_place_names(sentence, ents, place_kind):
         # A name of any label joined by hyphens to a known place's whole name is that place:
         # "Stockton" (tagged a person) of "Stockton-on-Tees".
         hyphened = ent.end < sentence.end and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_
-        if ent.label_ not in ("GPE", "LOC") and not hyphened:
+        # ...and so is a known place's name before a particle: "Mato Grosso" (a person) of
+        # "Mato Grosso do Sul".
+        particled = ent.end < sentence.end and doc[ent.end].lower_ in rules()["name_particles"] and (
+            place_kind(normalize_name(ent.text)) is not None)
+        if ent.label_ not in ("GPE", "LOC") and not (hyphened or particled):
             continue
         for start, end in place_name_extensions(ent, sentence):
             if ent.label_ not in ("GPE", "LOC") and end <= ent.end + 1:
@@ -646,7 +650,8 @@ def with_whole_place_names(sentence, ents, place_kind):
 
 def place_name_extensions(ent, sentence):
     """Longer token ranges that could be the whole name of a place, longest first: across a
-    hyphen ("Guinea-Bissau"), through "of (the)" ("Republic of the Congo"), or a capitalised
+    hyphen ("Guinea-Bissau"), through "of (the)" ("Republic of the Congo") or a particle ("Rio
+    Grande do Sul"), or a capitalised
     word before ("Goz Beida") or after ("Boa Vista")."""
     doc, found = ent.doc, []
     end = ent.end
@@ -657,6 +662,11 @@ def place_name_extensions(ent, sentence):
             doc[end + 1].is_lower and len(doc[end + 1]) <= 4 and doc[end + 3].is_title
             and not any(t.whitespace_ for t in doc[end - 1:end + 3])):
         found.append((ent.start, end + 4))
+    if end + 1 < sentence.end and doc[end].lower_ in rules()["name_particles"] and doc[end].is_lower:
+        stop = end + 1
+        while stop < sentence.end and stop < end + 3 and doc[stop].is_title:
+            stop += 1
+        found.extend((ent.start, last) for last in range(stop, end + 1, -1))
     if end + 1 < sentence.end and doc[end].lower_ == "of":
         after = end + 2 if doc[end + 1].lower_ == "the" else end + 1
         stop = after

@@ -72,6 +72,14 @@ RESOLUTION_CASES = [
      "Democratic Republic of the Congo", "country_code", "CD"),
     ("a_place_name_the_model_cut_short_is_made_whole_town",
      "Aid workers reached the camps near Goz Beida on Monday.", "Goz Beida", "country_code", "TD"),
+    ("a_place_name_the_model_cut_short_is_made_whole_particle",  # "Rio Grande" is also a Brazilian city
+     "Floods forced thousands from their homes in Rio Grande do Sul, Brazil's southernmost state.",
+     "Rio Grande do Sul", "feature", "admin1"),
+    ("a_place_name_the_model_called_a_person_is_made_whole_through_a_particle",  # "Mato Grosso" PERSON
+     "The outbreak spread to Rio Grande do Sul and Mato Grosso do Sul in Brazil.",
+     "Mato Grosso do Sul", "name", "Mato Grosso do Sul"),
+    ("a_place_name_the_model_cut_in_two_is_made_whole_through_upon",  # "Newcastle" + "Tyne"
+     "The ferry left Newcastle upon Tyne late on Friday.", "Newcastle upon Tyne", "country_code", "GB"),
     ("a_place_name_the_model_tagged_as_two_names_is_made_whole",  # "Boa" GPE + "Vista" ORG
      "Thousands of migrants are living in Boa Vista, the state capital.", "Boa Vista", "country_code", "BR"),
     ("a_place_name_whose_part_the_model_called_a_person_is_made_whole",  # "Viejo" PERSON
