@@ -40,6 +40,8 @@ POPULATION_SCALE = 7
 DIVISION_POPULATION_WEIGHT = 0.8
 FOCUS_WEIGHT = 1.0
 FOCUS_DIVISION_WEIGHT = 3.0
+# A candidate in a country (or division of one) the mention's own sentence names.
+SENTENCE_FOCUS_WEIGHT = 0.5
 # A candidate in the division of another place the article names unambiguously.
 DIVISION_FOCUS_WEIGHT = 1.0
 CAPITAL_PRIOR = 1.5
@@ -127,6 +129,7 @@ SMALL_DIVISION_POPULATION = 500_000
 # A list of places ("California or Washington", "Georgia, Ukraine and Moldova") names one kind of place.
 LIST_AGREEMENT = 1.5
 LIST_SEPARATORS = {",", "and", "or", ", and", ", or", "&", "/"}
+LIST_ARTICLE = re.compile(r"(?<=\s)the\s+$", re.IGNORECASE)
 SURE_CONFIDENCE = 0.6  # the confidence of the one big city of a name many villages share
 MIN_CONFIDENCE = 0.2
 SENSE_KM = 50  # a city and its namesake division closer than this are one sense of the name
@@ -745,6 +748,18 @@ def focus_votes(mentions, gazetteer):
     return votes
 
 
+def sentence_countries(mentions, votes, text):
+    """By sentence index, the (key, country) of each country a sentence names, by its name or an
+    unambiguous division's; not a demonym ("Canadian" troops may be anywhere), nor a name made
+    into an adjective ("the Texas-based developer" is no sign the sentence is in Texas)."""
+    said = collections.defaultdict(set)
+    for m in mentions:
+        if id(m) in votes and m["label"] != "NORP" and m.get("sentence") is not None and not (
+                text[m["end"]:m["end"] + 1] == "-"):
+            said[m["sentence"]].add((m["key"], votes[id(m)]))
+    return said
+
+
 def focus_divisions(mentions, gazetteer):
     """First-level divisions ('GB.ENG') holding the places an article names unambiguously, each
     with the names that put it there: "Brent crude in London" is the London borough's Brent."""
@@ -828,6 +843,12 @@ def score_candidate(candidate, mention, focus, parents, divisions=None):
         score += EXONYM_PRIOR
     code = candidate["country_code"]
     score += FOCUS_WEIGHT * focus.get(code, 0.0)
+    if code in mention.get("sentence_countries", ()) and (
+            candidate["feature"] in ("admin1", "admin2") or (candidate["population"] or 0) >= HAMLET_POPULATION):
+        # "Of Brazil's cases, ... four in Santa Catarina": a story of many countries still says
+        # in each sentence which one it is about. Not enough for a hamlet: "Khadr, now 21, ...
+        # in Afghanistan" is a man, not Khadīr.
+        score += SENTENCE_FOCUS_WEIGHT
     if divisions and (is_strong_place(candidate) or not mention.get("strong_name")) and (
             divisions.get(admin1_code(candidate), set()) - {mention["key"]}):
         score += DIVISION_FOCUS_WEIGHT
@@ -1061,9 +1082,11 @@ def place_list_groups(mentions, text):
     places = [m for m in mentions if (m["label"] in TOPONYM_LABELS or m.get("toponym")) and m["label"] != "NORP"]
     groups, current, joins = [], [], []
     for m in places:
-        if current and text[current[-1]["end"]:m["start"]].strip() in LIST_SEPARATORS and m["start"] >= current[-1]["end"]:
+        # "China, Japan, and the United Kingdom": the article is not part of the separator.
+        between = LIST_ARTICLE.sub("", text[current[-1]["end"]:m["start"]]).strip() if current else None
+        if current and between in LIST_SEPARATORS and m["start"] >= current[-1]["end"]:
             current.append(m)
-            joins.append(text[current[-2]["end"]:m["start"]].strip())
+            joins.append(between)
             continue
         groups.append((current, joins))
         current, joins = [m], []
@@ -1163,6 +1186,11 @@ def names_a_place(key, gazetteer, allow_cities=True, spelled=None):
     accents and case, when given: "Marino" the surname is not Moscow's district "Mar'ino")."""
     return any(is_strong_place(c, allow_cities) and (spelled is None or c["feature"] != "city" or same_spelling(spelled, c["name"]))
                for c in gazetteer.candidates(key))
+
+
+def names_a_country(key, gazetteer):
+    """True when a normalised name is a country's own name or abbreviation ("China", "UK")."""
+    return any(c["feature"] == "country" and c["kind"] in ("name", "abbr") for c in gazetteer.candidates(key))
 
 
 def same_spelling(a, b):
@@ -1378,6 +1406,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
             m["label"], m["was_label"], m["named_division"] = "GPE", m["label"], True  # "Residents of Jefferson Parish"
     votes = focus_votes(mentions, gazetteer)
     counts = focus_counts(mentions, gazetteer, votes)
+    said_in_sentence = sentence_countries(mentions, votes, text)
     filed_from = resolve_dateline(dateline, gazetteer)
     if filed_from is not None and filed_from["country_code"]:
         counts[filed_from["country_code"]] += 1
@@ -1408,6 +1437,9 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         m["has_parents"] = bool(parents)
         m["listed_with"] = listed_kinds(lists.get(id(m), ()), gazetteer)
         m["listed"] = id(m) in lists
+        # Not for the name of a country: "China, Japan and the United Kingdom" holds no Chinese town.
+        m["sentence_countries"] = set() if names_a_country(m["key"], gazetteer) else {
+            code for key, code in said_in_sentence.get(m.get("sentence"), ()) if key != m["key"]}
         m["division_word"] = division_word(text, m) or shared_division_words.get(id(m), "")
         m["town_word"] = bool(TOWN_WORDS.search(text[max(0, m["start"] - 20):m["start"]]))
         # Only a strong place, or any for a name no strong place bears: "Portland" in a story

@@ -1138,3 +1138,34 @@ def test_every_region_that_names_its_country_lies_in_that_country():
         assert min(lats) - 1.5 <= float(lat) <= max(lats) + 1.5 and min(lons) - 1.5 <= float(lon) <= max(lons) + 1.5, name
         checked += 1
     assert checked > 100
+
+
+def test_a_country_its_sentence_names_places_a_name_the_story_s_other_countries_share(resolve, gazetteer):
+    # An American and Mexican story; the Brazilian sentence's Santa Catarina is the state, not a Mexican town.
+    mentions, _ = resolve(
+        "Health officials in the United States reported 40 new cases of the flu in Texas and California on "
+        "Monday, and Mexico said its count had passed 300. The U.S. agency said American schools in Texas "
+        "would stay open. Mexican officials closed markets in Mexico City and Guadalajara. Of Brazil's 23 "
+        "cases, nine are in Sao Paulo, seven in Rio de Janeiro and four in Santa Catarina.")
+    assert place(gazetteer, mentions["Santa Catarina"])["country_code"] == "BR"
+    # A division names its country too: Manitoba's sentence holds Canada's New Brunswick, not New Jersey's.
+    mentions, _ = resolve(
+        "The flu has reached 40 American states, the U.S. agency said on Monday, with new cases in Texas, "
+        "Ohio, New Jersey and New York. Officials in Washington said more tests were under way across the "
+        "United States, and New Jersey schools closed. Canadian officials said the virus had been found in "
+        "Manitoba, Ontario and New Brunswick over the past month. American officials said Texas and Ohio "
+        "had the most cases.")
+    assert place(gazetteer, mentions["New Brunswick"])["country_code"] == "CA"
+    # Not a hamlet of the sentence's country: this Khadr is a man, not Khadīr, Afghanistan (no population).
+    mentions, _ = resolve("Khadr, now 21, was captured in July and is charged with killing a U.S. soldier during "
+                          "a firefight in Afghanistan.")
+    assert mentions["Khadr"]["place_id"] is None
+
+
+def test_a_country_listed_before_another_is_not_in_it(resolve, gazetteer):
+    # "China, Japan, and the United Kingdom" is a list, not China the Japanese village in Japan.
+    mentions, _ = resolve(
+        "Japanese officials said on Monday that the outbreak in Osaka and Kobe was under control. Tokyo has "
+        "warned travellers. Several countries, among them China, Japan, and the United Kingdom, have asked "
+        "the WHO to act. Japan's health ministry said Osaka schools would reopen.")
+    assert place(gazetteer, mentions["China"])["feature"] == "country"
