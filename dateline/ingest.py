@@ -39,6 +39,7 @@ CAPTION_CREDIT = re.compile(
 # A wire digest's rule between stories ("- - - -") and a tab kept escaped ("&\\t") at a line's start.
 STRAY_HYPHEN_SPACE = re.compile(r"(?<=[A-Za-z]{2})- (?=[a-z]{3,}\b(?<!\band)(?<!\bnor)(?<!\bto))"
                                 r"|(?<=\b[Aa]l)- (?=[A-Z])|(?<=\b[Ee]l)- (?=[A-Z])")
+LOST_DASH = re.compile(r"(?<= )\ufffd(?= )")
 DIGEST_RULE = re.compile(r"(?m)^[ \t]*(?:&?\\t)?[ \t]*(?:-[ \t]*){3,}$")
 ESCAPED_TAB = re.compile(r"(?m)^[ \t]*&?\\t[ \t]*")
 HEADLINE_MAX_CHARS = 160
@@ -57,7 +58,8 @@ NOT_DATELINES = {"UPDATE", "UPDATED", "BREAKING", "BREAKING NEWS", "EXCLUSIVE", 
                  "CORRECTION", "NOTE", "EDITOR'S NOTE", "FILE", "FACTBOX", "EXPLAINER", "FEATURE", "Q&A"}
 # A dateline may open a later paragraph, after a photo caption or a headline: one of the first few.
 DATELINE_PARAGRAPHS = 3
-BYLINE = re.compile(r"By (?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:,? [^\n]{0,80})?\n")
+# A byline ends its line, or a sentence the dateline follows on the same line: "By Jane Doe. BOSTON (Reuters) - ".
+BYLINE = re.compile(r"By (?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?:,? [^\n]{0,80}?)?(?:\n|(?<=\.) (?=[A-Z]{3,}))")
 # Fewer words than this in an HTML page's extracted text is navigation, not an article.
 MIN_HTML_WORDS = 8
 
@@ -150,6 +152,8 @@ def repair_text(text):
     text = unwrap_lines(text)
     text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = undo_mojibake(text)
+    # A character lost in decoding that stands alone between words was a dash: "BEIRUT (AP) � A Kurdish".
+    text = LOST_DASH.sub("\u2014", text)
     text = text.translate(ZERO_WIDTH).translate(SPACES)
     text = "".join(
         ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf")
@@ -388,7 +392,7 @@ def find_dateline_and_byline(text, title_in_text=False):
         start += 1
     match = BYLINE.match(text, start)
     if match:
-        byline = match.group("name")
+        byline = re.sub(r"(?<=[a-z]{3})\.$", "", match.group("name"))  # "By Nate Raymond. BOSTON"
         skip.append((match.start(), match.end()))
         start = match.end()
         while start < len(text) and text[start] == "\n":

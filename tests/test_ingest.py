@@ -78,6 +78,10 @@ def test_hard_wrapped_wire_copy_is_unwrapped_into_paragraphs():
     # After a photo caption, as wire pages print it.
     ("Fans cheer before the final in Columbus, Ohio. (AP Photo/Jane Roe)\n\nCOLUMBUS, Ohio (AP) — So how do they top that?",
      "COLUMBUS, Ohio (AP)"),
+    # A byline and the dateline on one line.
+    ("By Nate Raymond. BOSTON (Reuters) - The owner of a restaurant was arrested.", "BOSTON (Reuters)"),
+    # The dash lost in decoding, as copy pasted through a legacy codec leaves it.
+    ("BEIRUT (AP) \ufffd A Kurdish militia spokesman said the town was shelled.", "BEIRUT (AP)"),
     ("UPDATE: The company said output would fall.", None),  # a label, not a place
     ("COVID-19 cases rose again in the city.", None),
     ("NATO-led forces said the road was open.", None),
@@ -85,7 +89,16 @@ def test_hard_wrapped_wire_copy_is_unwrapped_into_paragraphs():
     ("Iran said its forces had repulsed the attack.\n\nBEIRUT - Rescue workers planned to evacuate the wounded.", None),
 ])
 def test_a_dateline_is_the_filing_place_the_story_opens_with(text, dateline):
-    assert ingest.find_dateline_and_byline(text)[0] == dateline
+    assert ingest.find_dateline_and_byline(ingest.repair_text(text))[0] == dateline
+
+
+def test_a_byline_before_the_dateline_on_its_line_is_the_writer_s_name():
+    article = ingest.make_article({"text": "By Nate Raymond. BOSTON (Reuters) - The owner of a restaurant was "
+                                           "arrested on Thursday."}, None, "story.txt")
+    assert article["byline"] == "Nate Raymond" and article["dateline"] == "BOSTON (Reuters)"
+    # "By" opening a sentence is no byline.
+    article = ingest.make_article({"text": "By Tuesday, ROME had agreed to the terms."}, None, "story.txt")
+    assert not article.get("byline") and not article.get("dateline")
 
 
 def test_text_file_with_sidecar_metadata(tmp_path):
