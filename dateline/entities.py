@@ -281,6 +281,8 @@ def with_missed_places(sentence, ents, place_kind):
     def add(start, end, label="GPE"):
         added.append(Span(doc, start, end, label=label))
         covered.update(range(start, end))
+    for start, end in listed_places(sentence, ents, place_kind):
+        add(start, end)
     for t in sentence:
         if t.ent_type_ or not is_capitalised(t) or t.i in covered:
             continue
@@ -347,6 +349,57 @@ def with_missed_places(sentence, ents, place_kind):
                                                             or is_placed_by_next(t, ents, place_kind))):
             add(start, t.i + 1)
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def listed_places(sentence, ents, place_kind):
+    """(start, end) of untagged names of countries, divisions or big cities listed beside a place:
+    "Rogaland, Vestfold, Buskerud, Telemark" when the model tagged one county, or none but as a person."""
+    doc = sentence.doc
+    strong = ("country", "place")
+    # A place is any entity that names one, whatever the model called it: "Rogaland" (a person),
+    # "Vestfold, Buskerud" (an organisation).
+    places = {i for e in ents if e.label_ in ("GPE", "LOC") or all(
+        place_kind(normalize_name(part)) in strong for part in e.text.split(", ")) for i in range(e.start, e.end)}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found, grew = [], True
+    while grew:  # each name found may be the neighbour of the next, either way along the list
+        grew = False
+        for t in sentence:
+            if t.ent_type_ or t.i in covered or not is_capitalised(t) or t.pos_ != "PROPN":
+                continue
+            end = list_item_end(t, sentence)
+            if is_listed_with(t.i, end, sentence, places) and place_kind(normalize_name(doc[t.i:end].text)) in strong:
+                found.append((t.i, end))
+                covered.update(range(t.i, end))
+                places.update(range(t.i, end))
+                grew = True
+    return sorted(found)
+
+
+def list_item_end(token, sentence):
+    """The end of the name a token opens, through hyphens written without spaces ("Vest-Agder")."""
+    doc, end = token.doc, token.i + 1
+    while end + 1 < sentence.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and (
+            not doc[end].whitespace_ and doc[end + 1].is_title):
+        end += 2
+    return end
+
+
+def is_listed_with(start, end, sentence, places):
+    """True when tokens start..end are an item of a list whose item before or after is a place:
+    "Rogaland, Vestfold and Telemark"."""
+    doc = sentence.doc
+    before = [t.lower_ for t in doc[max(sentence.start, start - 2):start]]
+    after = [t.lower_ for t in doc[end:min(sentence.end, end + 2)]]
+    if before[-1:] in ([","], ["and"], ["or"]):
+        back = start - (2 if before[-2:] == [",", "and"] or before[-2:] == [",", "or"] else 1)
+        if back - 1 >= sentence.start and back - 1 in places:
+            return True
+    if after[:1] in ([","], ["and"], ["or"]):
+        ahead = end + (2 if after[:2] in ([",", "and"], [",", "or"]) else 1)
+        if ahead < sentence.end and ahead in places:
+            return True
+    return False
 
 
 def is_before_day(token):

@@ -80,6 +80,12 @@ RESOLUTION_CASES = [
      "Mato Grosso do Sul", "name", "Mato Grosso do Sul"),
     ("a_place_name_the_model_cut_in_two_is_made_whole_through_upon",  # "Newcastle" + "Tyne"
      "The ferry left Newcastle upon Tyne late on Friday.", "Newcastle upon Tyne", "country_code", "GB"),
+    ("a_division_the_model_left_untagged_in_a_list_of_places_is_a_place",
+     "Cases were confirmed in Sergipe, Tocantins, Amapá and Roraima, the health ministry in Brasilia said.",
+     "Tocantins", "feature", "admin1"),
+    ("a_list_of_places_is_a_list_whatever_the_model_called_its_other_names",  # "Vestfold, Buskerud" ORG
+     "Farmers in Rogaland, Vestfold, Buskerud, Telemark and Østfold must keep their hens indoors.",
+     "Østfold", "country_code", "NO"),
     ("a_place_name_the_model_tagged_as_two_names_is_made_whole",  # "Boa" GPE + "Vista" ORG
      "Thousands of migrants are living in Boa Vista, the state capital.", "Boa Vista", "country_code", "BR"),
     ("a_place_name_whose_part_the_model_called_a_person_is_made_whole",  # "Viejo" PERSON
