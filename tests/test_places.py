@@ -86,6 +86,11 @@ RESOLUTION_CASES = [
     ("a_list_of_places_is_a_list_whatever_the_model_called_its_other_names",  # "Vestfold, Buskerud" ORG
      "Farmers in Rogaland, Vestfold, Buskerud, Telemark and Østfold must keep their hens indoors.",
      "Østfold", "country_code", "NO"),
+    ("an_english_name_of_a_region_is_the_region",  # Region Midtjylland, which GeoNames names in Danish only
+     "Vets culled 20,000 hens at a farm in Mid-Jutland on Tuesday.", "Mid-Jutland", "name", "Midtjylland"),
+    ("a_valley_news_names_is_a_region_of_its_country",
+     "Power was cut to 40,000 homes across the San Fernando Valley on Monday.", "San Fernando Valley",
+     "country_code", "US"),
     ("a_place_name_the_model_tagged_as_two_names_is_made_whole",  # "Boa" GPE + "Vista" ORG
      "Thousands of migrants are living in Boa Vista, the state capital.", "Boa Vista", "country_code", "BR"),
     ("a_place_name_whose_part_the_model_called_a_person_is_made_whole",  # "Viejo" PERSON
