@@ -40,6 +40,8 @@ POPULATION_SCALE = 7
 DIVISION_POPULATION_WEIGHT = 0.8
 FOCUS_WEIGHT = 1.0
 FOCUS_DIVISION_WEIGHT = 3.0
+# The first-level division a dateline names after its town, for a name of it in the story.
+DATELINE_STATE_WEIGHT = 1.0
 # A candidate in a country (or division of one) the mention's own sentence names.
 SENTENCE_FOCUS_WEIGHT = 0.5
 # A candidate in the division of another place the article names unambiguously.
@@ -852,6 +854,8 @@ def score_candidate(candidate, mention, focus, parents, divisions=None):
     if divisions and (is_strong_place(candidate) or not mention.get("strong_name")) and (
             divisions.get(admin1_code(candidate), set()) - {mention["key"]}):
         score += DIVISION_FOCUS_WEIGHT
+    if mention.get("dateline_state") and candidate["geonameid"] == mention["dateline_state"]:
+        score += DATELINE_STATE_WEIGHT
     if parents and code in parents:
         score += PARENT_COUNTRY_BONUS
         if candidate["geonameid"] in parents or admin1_code(candidate) in parents:
@@ -1408,6 +1412,9 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
     counts = focus_counts(mentions, gazetteer, votes)
     said_in_sentence = sentence_countries(mentions, votes, text)
     filed_from = resolve_dateline(dateline, gazetteer)
+    # The state a dateline names after its town is what the story's bare name of it means:
+    # "ALBANY, N.Y. - ... lawmakers in New York", "CAMP MURRAY, Wash. - ... at home in Washington".
+    named_state = dateline_state(dateline_parts(dateline), gazetteer)
     if filed_from is not None and filed_from["country_code"]:
         counts[filed_from["country_code"]] += 1
     focus = shares(counts)
@@ -1437,6 +1444,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         m["has_parents"] = bool(parents)
         m["listed_with"] = listed_kinds(lists.get(id(m), ()), gazetteer)
         m["listed"] = id(m) in lists
+        m["dateline_state"] = named_state["geonameid"] if named_state and named_state["feature"] == "admin1" else None
         # Not for the name of a country: "China, Japan and the United Kingdom" holds no Chinese town.
         m["sentence_countries"] = set() if names_a_country(m["key"], gazetteer) else {
             code for key, code in said_in_sentence.get(m.get("sentence"), ()) if key != m["key"]}
@@ -2026,10 +2034,7 @@ DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2
 def resolve_dateline(dateline, gazetteer, focus=None):
     """The place a dateline files from ('BEIRUT (AP)', 'ALBUQUERQUE, N.M. (AP)', 'LONDON, March 3'),
     or None; the state or country after the town, else the article's focus, breaks a tie."""
-    if not dateline:
-        return None
-    parts = [p.strip() for p in dateline.split("(")[0].split(",")]
-    parts = [p for p in parts if p and not DATELINE_DATE.match(p)]
+    parts = dateline_parts(dateline)
     if not parts:
         return None
     parents = set()
@@ -2039,9 +2044,30 @@ def resolve_dateline(dateline, gazetteer, focus=None):
     # A dateline names a town: a bare one a well-known town ("PORTLAND" is Oregon's or Maine's, not a county).
     mention = {"key": normalize_name(parts[0].title()), "label": "GPE", "town_word": True}
     place, confidence, _ = resolve_toponym(mention, gazetteer, focus or {}, parents)
+    if place is not None and parents and place["country_code"] not in parents:
+        place = None  # "KALAM, Pakistan" is no Kallam in India
     if place is None or (confidence < MIN_CONFIDENCE and not is_strong_place(place)):
-        return None  # a big city is what a dateline means: "SAN DIEGO" is California's
+        # A town the gazetteer lacks is still in the state the dateline writes after it:
+        # "CAMP MURRAY, Wash." files from Washington state. A big city is what a bare dateline
+        # means: "SAN DIEGO" is California's.
+        return dateline_state(parts, gazetteer) if place is None else None
     return place
+
+
+def dateline_parts(dateline):
+    """A dateline's town and what it writes after it, without agency or date:
+    'ALBUQUERQUE, N.M. (AP)' -> ['ALBUQUERQUE', 'N.M.']."""
+    parts = [p.strip() for p in (dateline or "").split("(")[0].split(",")]
+    return [p for p in parts if p and not DATELINE_DATE.match(p)]
+
+
+def dateline_state(parts, gazetteer):
+    """The one first-level division or country a dateline writes after its town, or None."""
+    if len(parts) < 2:
+        return None
+    named = [c for c in gazetteer.candidates(normalize_name(parts[1]))
+             if c["feature"] in ("country", "admin1") and c["kind"] in ("name", "abbr")]
+    return named[0] if len(named) == 1 else None
 
 
 def place_row(place):

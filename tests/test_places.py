@@ -636,6 +636,22 @@ def test_the_dateline_s_town_sets_the_article_s_country(resolve, gazetteer):
     assert place(gazetteer, mentions["Cadiz"])["country_code"] == "PH"
 
 
+def test_a_dateline_s_state_is_where_a_town_the_gazetteer_lacks_files_from(resolve, gazetteer):
+    mentions, result = resolve(
+        "CAMP MURRAY, Wash. - The civil support team has trained across the country, but its main work is at "
+        "home in Washington. Last year a call in the middle of the night sent the team to central Washington.")
+    filed_from = gazetteer.place(result["article"]["dateline_place_id"])
+    assert filed_from["name"] == "Washington" and filed_from["feature"] == "admin1"
+    # ...and the story's bare name of that state is the state, not the capital.
+    assert place(gazetteer, mentions["Washington"])["feature"] == "admin1"
+    # A dateline that names no state leaves "Washington" the capital.
+    mentions, _ = resolve("SEATTLE (AP) - Officials in Washington said the ferry would run.")
+    assert place(gazetteer, mentions["Washington"])["feature"] == "city"
+    # The country a dateline writes after its town holds the town: no Kallam in India.
+    _, result = resolve("KALAM, Pakistan - Floods cut off the valley town for a week.")
+    assert gazetteer.place(result["article"]["dateline_place_id"])["country_code"] == "PK"
+
+
 def test_a_ship_s_or_a_business_s_name_is_no_place(resolve):
     for text in ("A missile hit the tanker Sea Isle City off Kuwait.",
                  "The group sold the Mecca Bingo chain to a rival."):
