@@ -764,6 +764,10 @@ ABROAD_NOUNS = {"embassy", "consulate", "mission", "ambassador", "envoy", "diplo
                 "tourist", "expatriate", "peacekeeper"}
 # CAMEO roots of saying, asking, criticising and threatening.
 SPEECH_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+# A town nearer than this to a bigger city is a part of it ("Queens", "Brooklyn" in New York City).
+CITY_PART_KM = 30
+
+
 # How specific a kind of place is: "in Yemen's Maarib province" happened in Maarib, not Yemen.
 SPECIFICITY = {"country": 0, "continent": 0, "region": 0, "admin1": 1, "admin2": 2, "city": 3, "locality": 3}
 # ...but an unknown name ending in one of these is a division: "Tortuguero, a community in the
@@ -818,8 +822,19 @@ def toponym_in(tokens, offset, mentions, skip_borders=True, near=None):
     if not found:
         return None
     at = offset + near.idx if near is not None else found[0]["start"]
-    return min(found, key=lambda m: (-specificity(m), 0 if m["start"] <= at < m["end"]
-                                     else min(abs(m["start"] - at), abs(m["end"] - at))))
+    return min(found, key=lambda m: (-specificity(m), not is_part_of_bigger_city(m, found),
+                                     0 if m["start"] <= at < m["end"] else min(abs(m["start"] - at), abs(m["end"] - at))))
+
+
+def is_part_of_bigger_city(mention, others):
+    """True for a town that lies within a bigger city named beside it: "the New York borough of
+    Queens" happened in Queens."""
+    place = mention.get("place")
+    if place is None or place["feature"] != "city":
+        return False
+    return any(o.get("place") and o["place"]["feature"] == "city" and (o["place"]["population"] or 0) > (
+        place["population"] or 0) and distance_km(place["latitude"], place["longitude"], o["place"]["latitude"],
+                                                  o["place"]["longitude"]) < CITY_PART_KM for o in others)
 
 
 def describes_apposed(token, starts, offset):

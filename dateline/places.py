@@ -81,6 +81,9 @@ DIVISION_BEFORE = re.compile(
     r"prefectures?|emirates?|cantons?)\s+of\s*$", re.IGNORECASE)
 # ...and "the city of X", "the town of X" means the town, not a division named after it.
 TOWN_WORDS = re.compile(r"\b(city|town|village|port|capital)\s+of\s*$", re.IGNORECASE)
+# A state's offices: "the New York Governor", "New York lawmakers" name the state, not its city.
+STATE_OFFICE_NOUNS = {"governor", "legislature", "lawmaker", "legislator", "assembly", "senate", "senator",
+                      "assemblyman", "assemblywoman", "comptroller", "attorney", "state", "statehouse"}
 # A name that holds its town word: "the City of Santa Ana" (its council), "Town of Hempstead".
 TOWN_OF = re.compile(r"^(?:the )?(?:city|town|village|borough|municipality) of (.+)$")
 # A toponym that names a facility ("the Zarka junction") is not the town it is named after.
@@ -997,13 +1000,22 @@ def resolve_toponym(mention, gazetteer, focus, parents=(), divisions=None, neigh
         confidence = (weights[0] + weights[city]) / sum(weights)
         scored.insert(0, scored.pop(city))
         weights.insert(0, weights.pop(city))
+    city = city_named_like_state(scored[0][1], [c for _, c in scored], mention["key"])
+    named_city = city is not None and not is_state_meant(mention, scored[0][1], city)
+    if named_city:
+        # "grew up in New York": the world city GeoNames names "New York City", not the state;
+        # the two are one sense of the name.
+        at = next(i for i, (_, c) in enumerate(scored) if c is city)
+        confidence = (weights[0] + weights[at]) / sum(weights)
+        scored.insert(0, scored.pop(at))
+        weights.insert(0, weights.pop(at))
     best = scored[0][1]
     if confidence < SURE_CONFIDENCE and (is_dominant_city(best, mention["key"], gazetteer)
                                          or is_sole_strong_place(best, mention["key"], gazetteer)):
         # Many villages share the name, so each takes a little of the score; the one big city is
         # still what the name means ("Geneva" in a story about Iran and Iraq).
         confidence = SURE_CONFIDENCE
-    if best["kind"] == "alt" and not is_transliteration(mention["key"], best["name"]):
+    if best["kind"] == "alt" and not named_city and not is_transliteration(mention["key"], best["name"]):
         confidence *= 0.6  # an other name, but not another spelling of its own: "Jenin" for "Janīn"
     if mention.get("dep") == "compound" and mention.get("head_lemma") in FACILITY_NOUNS:
         confidence *= 0.5
@@ -1030,6 +1042,28 @@ def is_transliteration(key, name):
     another spelling of one name, as transliterations from Arabic are ("Jenin", "Janīn")."""
     skeleton = consonants(key)
     return len(skeleton) >= 3 and skeleton == consonants(name)
+
+
+def city_named_like_state(state, candidates, key):
+    """The world city inside a first-level division of the same name that GeoNames names with
+    "City" after it ("New York City" in New York), or None."""
+    if state["feature"] != "admin1":
+        return None
+    return next((c for c in candidates if c["feature"] == "city" and c["kind"] == "alt"
+                 and normalize_name(c["name"]) == f"{key} city" and (c["population"] or 0) >= WORLD_CITY_POPULATION
+                 and admin1_code(c) == admin1_code(state)), None)
+
+
+def is_state_meant(mention, state, city):
+    """True when the text writes a name as the state, not its city: "New York state", a town's
+    parent ("Buffalo, New York", but "Queens, New York" is the city's), a list of states, the
+    state's offices ("New York Governor Andrew Cuomo"), or the state of the dateline."""
+    child = None if mention.get("listed") else mention.get("child_place")  # "Washington, New York and Boston"
+    if child is not None:
+        return distance_km((child["latitude"], child["longitude"]), (city["latitude"], city["longitude"])) >= SENSE_KM
+    return bool(mention.get("division_word")) or any(kind == "admin1" for kind, _ in mention.get("listed_with", ())) or (
+        mention.get("dateline_state") == state["geonameid"]) or (
+        mention.get("dep") == "compound" and mention.get("head_lemma") in STATE_OFFICE_NOUNS)
 
 
 def is_same_sense(a, b):
@@ -1114,9 +1148,11 @@ def listed_kinds(others, gazetteer):
     """Kinds of place unambiguously named by the other places of a list."""
     kinds = set()
     for other in others:
-        candidates = [c for c in gazetteer.candidates(other["key"]) if is_strong_place(c) and c["kind"] != "demonym"]
+        every = gazetteer.candidates(other["key"])
+        candidates = [c for c in every if is_strong_place(c) and c["kind"] != "demonym"]
         strong = {kind_of_place(c) for c in candidates}
-        if len(strong) == 1:
+        # "New York" is a state or its world city: no sign of either kind.
+        if len(strong) == 1 and not any(city_named_like_state(c, every, other["key"]) for c in candidates):
             kinds |= strong
         # ...and the one country they are in: "Melbourne and Victoria" are both Australian.
         countries = {c["country_code"] for c in candidates}

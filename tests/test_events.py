@@ -481,6 +481,8 @@ LOCATION_CASES = [
      "A string of bombings across Kano on Friday killed 12 people and wounded dozens more.", "wounded", "Kano"),
     ("a_clause_happened_where_its_governor_s_subject_was_said_to_act",
      "Gunmen who stormed a hotel in Mogadishu killed nine guests, wounding several others.", "wounding", "Mogadishu"),
+    ("a_town_within_a_bigger_city_named_with_it_is_where",  # both cities; Queens lies inside New York City
+     "Police arrested him in the New York City borough of Queens, where he lived.", "arrested", "Queens"),
     ("mountains_the_model_left_untagged_are_where",
      "Government troops shelled the Zawiya Mountains overnight.", "shelled", "Zawiya Mountains"),
 ]

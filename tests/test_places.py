@@ -1196,3 +1196,23 @@ def test_a_country_listed_before_another_is_not_in_it(resolve, gazetteer):
         "warned travellers. Several countries, among them China, Japan, and the United Kingdom, have asked "
         "the WHO to act. Japan's health ministry said Osaka schools would reopen.")
     assert place(gazetteer, mentions["China"])["feature"] == "country"
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("She grew up in New York and moved to Los Angeles after college.", "city"),
+    ("The crown prince stopped in Washington, New York and Boston before flying west.", "city"),
+    ("Students at a school in Queens, New York, fell ill last week.", "city"),  # the city's borough
+    ("Rents in London rose faster than in New York last year.", "city"),
+    ("Flu cases were confirmed in New Jersey, New York, Ohio and Oregon.", "admin1"),  # a list of states
+    ("A fire broke out at a warehouse in Buffalo, New York, on Sunday.", "admin1"),  # a town's state
+    ("New York Governor Andrew Cuomo declared a public health emergency.", "admin1"),  # the state's office
+    ("New York lawmakers passed the budget late on Friday.", "admin1"),
+    ("Drought hit farms across New York state this summer.", "admin1"),
+    ("ALBANY, N.Y. (AP) - Officials in New York said the roads would reopen on Monday.", "admin1"),
+])
+def test_new_york_alone_is_the_city_geonames_names_new_york_city_unless_the_text_writes_the_state(
+        resolve, gazetteer, text, feature):
+    mentions, _ = resolve(text)
+    mention = next(m for t, m in mentions.items() if t.startswith("New York"))
+    assert place(gazetteer, mention)["feature"] == feature
+
