@@ -39,9 +39,10 @@ CAPTION_CREDIT = re.compile(
 # A wire digest's rule between stories ("- - - -") and a tab kept escaped ("&\\t") at a line's start.
 STRAY_HYPHEN_SPACE = re.compile(r"(?<=[A-Za-z]{2})- (?=[a-z]{3,}\b(?<!\band)(?<!\bnor)(?<!\bto))"
                                 r"|(?<=\b[Aa]l)- (?=[A-Z])|(?<=\b[Ee]l)- (?=[A-Z])")
-LOST_DASH = re.compile(r"(?<= )\ufffd(?= )")
 DIGEST_RULE = re.compile(r"(?m)^[ \t]*(?:&?\\t)?[ \t]*(?:-[ \t]*){3,}$")
 ESCAPED_TAB = re.compile(r"(?m)^[ \t]*&?\\t[ \t]*")
+# A character lost in decoding, alone between two spaces, was a dash: "BEIRUT (AP) � A Kurdish".
+LOST_DASH = re.compile(r"(?<= )\ufffd(?= )")
 HEADLINE_MAX_CHARS = 160
 # "WASHINGTON, March 3 (Reuters) - ", "BEIRUT (AP) — ": the filing place in capitals opens the story.
 # The agency may be any ("(WMBF)", "(APP)"), and the place end in a colon ("NEW DELHI: "), a dash
@@ -152,7 +153,6 @@ def repair_text(text):
     text = unwrap_lines(text)
     text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = undo_mojibake(text)
-    # A character lost in decoding that stands alone between words was a dash: "BEIRUT (AP) � A Kurdish".
     text = LOST_DASH.sub("\u2014", text)
     text = text.translate(ZERO_WIDTH).translate(SPACES)
     text = "".join(

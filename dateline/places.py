@@ -759,8 +759,8 @@ def sentence_countries(mentions, votes, text):
     into an adjective ("the Texas-based developer" is no sign the sentence is in Texas)."""
     said = collections.defaultdict(set)
     for m in mentions:
-        if id(m) in votes and m["label"] != "NORP" and m.get("sentence") is not None and not (
-                text[m["end"]:m["end"] + 1] == "-"):
+        if id(m) in votes and m["label"] != "NORP" and m.get("sentence") is not None and (
+                text[m["end"]:m["end"] + 1] != "-"):
             said[m["sentence"]].add((m["key"], votes[id(m)]))
     return said
 
@@ -2073,10 +2073,7 @@ def resolve_dateline(dateline, gazetteer, focus=None):
     parts = dateline_parts(dateline)
     if not parts:
         return None
-    parents = set()
-    for c in gazetteer.candidates(normalize_name(parts[1])) if len(parts) > 1 else ():
-        if c["feature"] in ("country", "admin1") and c["kind"] != "demonym":
-            parents.update((c["country_code"], c["geonameid"], admin1_code(c)))
+    parents = {code for c in dateline_parents(parts, gazetteer) for code in (c["country_code"], c["geonameid"], admin1_code(c))}
     # A dateline names a town: a bare one a well-known town ("PORTLAND" is Oregon's or Maine's, not a county).
     mention = {"key": normalize_name(parts[0].title()), "label": "GPE", "town_word": True}
     place, confidence, _ = resolve_toponym(mention, gazetteer, focus or {}, parents)
@@ -2097,12 +2094,15 @@ def dateline_parts(dateline):
     return [p for p in parts if p and not DATELINE_DATE.match(p)]
 
 
+def dateline_parents(parts, gazetteer):
+    """The countries and first-level divisions a dateline may write after its town ("N.M.")."""
+    return [c for c in (gazetteer.candidates(normalize_name(parts[1])) if len(parts) > 1 else ())
+            if c["feature"] in ("country", "admin1") and c["kind"] != "demonym"]
+
+
 def dateline_state(parts, gazetteer):
     """The one first-level division or country a dateline writes after its town, or None."""
-    if len(parts) < 2:
-        return None
-    named = [c for c in gazetteer.candidates(normalize_name(parts[1]))
-             if c["feature"] in ("country", "admin1") and c["kind"] in ("name", "abbr")]
+    named = [c for c in dateline_parents(parts, gazetteer) if c["kind"] in ("name", "abbr")]
     return named[0] if len(named) == 1 else None
 
 
