@@ -1228,6 +1228,14 @@ def names_a_place(key, gazetteer, allow_cities=True, spelled=None):
                for c in gazetteer.candidates(key))
 
 
+def names_a_big_place(key, gazetteer):
+    """True when a normalised name is a country's, a region's or a populous division's: in a
+    line-up "Jordan" may stay a country, but "Douglas" is no parish of the Isle of Man."""
+    return any(is_strong_place(c, allow_cities=False) and not (
+        c["feature"] in ("admin1", "admin2") and (c["population"] or 0) < SMALL_DIVISION_POPULATION)
+        for c in gazetteer.candidates(key))
+
+
 def names_a_country(key, gazetteer):
     """True when a normalised name is a country's own name or abbreviation ("China", "UK")."""
     return any(c["feature"] == "country" and c["kind"] in ("name", "abbr") for c in gazetteer.candidates(key))
@@ -1367,7 +1375,7 @@ def resolve_mentions(mentions, text, gazetteer, dateline=None):
         clause = clause_around(text, m)  # judged once for all the names a line-up holds
         if clause not in lists_of_people:
             lists_of_people[clause] = is_list_of_people(*clause, mentions, text, gazetteer)
-        if lists_of_people[clause] and not names_a_place(m["key"], gazetteer, allow_cities=False):
+        if lists_of_people[clause] and not names_a_big_place(m["key"], gazetteer):
             if m["label"] != "PERSON":
                 m["label"], m["was_label"] = "PERSON", m["label"]
             players.add(m["text"])

@@ -879,6 +879,11 @@ def test_a_team_s_line_up_lists_players_not_towns(resolve, gazetteer):
                         "Jenkins, Thomas.")
     assert [m["text"] for m in result["mentions"] if m["place_id"]] == []
     assert next(m for m in result["mentions"] if m["text"] == "Jenkins")["label"] == "PERSON"
+    # Douglas is the Isle of Man's capital and one of its parishes: a small division, no reason to
+    # keep a player's name a place.
+    _, result = resolve("Celtic: Marshall, Agathe, Balde, McNamara; Douglas, Henchoz, Lennon, Petrov; Sutton, Hartson, "
+                        "Thompson.")
+    assert [m["text"] for m in result["mentions"] if m["place_id"]] == []
     # A player's club in brackets is named for its town, not a person.
     mentions, _ = resolve("Wales squad: Coyne (Burnley), Jones (Wolves), Roberts (Wrexham), Collins (Sunderland), "
                           "Edwards (Wolves), Gabbidon (Cardiff), Page (Cardiff), Partridge (Bristol City), "
@@ -887,6 +892,8 @@ def test_a_team_s_line_up_lists_players_not_towns(resolve, gazetteer):
     # A list of towns, with no person in it, stays a list of places.
     mentions, _ = resolve("Floods hit Bunbury, Busselton, Mandurah, Albany and Geraldton on Monday.")
     assert {place(gazetteer, mentions[t])["country_code"] for t in ("Bunbury", "Busselton", "Geraldton")} == {"AU"}
+    mentions, _ = resolve("Storms closed harbours in Douglas, Ramsey, Peel and Castletown on the Isle of Man.")
+    assert place(gazetteer, mentions["Douglas"])["country_code"] == "IM"
 
 
 def test_a_firm_s_opening_words_alone_name_the_firm_not_a_town_abroad(resolve, gazetteer):
