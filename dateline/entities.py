@@ -356,6 +356,11 @@ def listed_places(sentence, ents, place_kind):
     "Rogaland, Vestfold, Buskerud, Telemark" when the model tagged one county, or none but as a person."""
     doc = sentence.doc
     strong = ("country", "place")
+    separators = {",", "and", "or"}
+    if not any(not t.ent_type_ and t.pos_ == "PROPN" and is_capitalised(t) and (
+            (t.i > sentence.start and doc[t.i - 1].lower_ in separators)
+            or (t.i + 1 < sentence.end and doc[t.i + 1].lower_ in separators)) for t in sentence):
+        return []  # most sentences list nothing the model left untagged: look no further
     # A place is any entity that names one, whatever the model called it: "Rogaland" (a person),
     # "Vestfold, Buskerud" (an organisation).
     places = {i for e in ents if e.label_ in ("GPE", "LOC") or all(
